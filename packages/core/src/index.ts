@@ -1,1 +1,20 @@
-export const x = 1;
+/**
+ * @esim-sandbox/core: schemas, error tables, signing and typed clients for eSIM Access and iRoamly.
+ * @module
+ */
+export {
+  AbortError,
+  AuthenticationError,
+  ConnectionError,
+  EsimSandboxError,
+  InvalidArgumentError,
+  ProviderError,
+  type ProviderErrorInit,
+  type ProviderName,
+  RateLimitError,
+  ResponseValidationError,
+  SignatureError,
+  TimeoutError,
+  type ValidationIssue,
+} from './errors.js';
+export * from './http/index.js';
