@@ -17,4 +17,6 @@ export {
   TimeoutError,
   type ValidationIssue,
 } from './errors.js';
+export * from './esimaccess/index.js';
 export * from './http/index.js';
+export * from './iroamly/index.js';
