@@ -1,0 +1,75 @@
+/**
+ * @module
+ * JSON helpers of the control API: bodies validated with zod (400 naming the field), engine errors mapped to
+ * HTTP statuses, and the bearer-token check.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import { EmulatorError } from '../errors.js';
+import { parseOrThrow } from '../internal/validate.js';
+
+export interface ControlErrorBody {
+  error: { code: string; message: string; field?: string };
+}
+
+const STATUS: Partial<Record<string, 400 | 404 | 409>> = {
+  INVALID_ARGUMENT: 400,
+  NO_WEBHOOK_URL: 400,
+  UNKNOWN_ACCOUNT: 404,
+  UNKNOWN_DELIVERY: 404,
+  UNKNOWN_FAULT: 404,
+  ACCOUNT_EXISTS: 409,
+};
+
+export function controlError(c: Context, err: unknown): Response {
+  if (err instanceof EmulatorError) {
+    const body: ControlErrorBody = {
+      error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) },
+    };
+    return c.json(body, STATUS[err.code] ?? 500);
+  }
+  return c.json({ error: { code: 'INTERNAL', message: 'internal error in the control API' } }, 500);
+}
+
+/** Parses the JSON body with `schema`; throws INVALID_ARGUMENT (→ 400) naming the field. */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  const text = await c.req.text();
+  let value: unknown;
+  try {
+    value = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new EmulatorError('INVALID_ARGUMENT', 'body: not valid JSON', { field: 'body' });
+  }
+  return parseOrThrow(schema, value);
+}
+
+export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
+  return parseOrThrow(schema, c.req.query());
+}
+
+/** Requires `Authorization: Bearer <token>` when a token is configured. */
+export function bearerToken(token: string | undefined): MiddlewareHandler {
+  const expected = token ? digest(token) : undefined;
+  return async (c, next) => {
+    if (!expected) return next();
+    const header = c.req.header('authorization') ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!given || !timingSafeEqual(digest(given), expected)) {
+      return c.json(
+        {
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'the control API needs Authorization: Bearer <control token>',
+          },
+        },
+        401,
+      );
+    }
+    return next();
+  };
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}

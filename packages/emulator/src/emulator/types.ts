@@ -1,0 +1,127 @@
+/**
+ * @module
+ * The provider definition (what a provider layer hands the engine) and the engine's runtime options.
+ */
+import type { Context, Hono } from 'hono';
+import type { ClockMode } from '../clock/clock.js';
+import type { Task } from '../clock/scheduler.js';
+import type { RedactionRules } from '../journal/redact.js';
+import type { Random } from '../random/random.js';
+import type { RateLimitConfig } from '../ratelimit/limiter.js';
+import type { Tenant } from '../tenants/tenant.js';
+import type { WebhookDelivery } from '../webhooks/types.js';
+
+/** Hono env of provider routes: the authenticated tenant and the exact request body text. */
+export interface ProviderEnv<S, P = unknown> {
+  Variables: {
+    tenant: Tenant<S, P>;
+    /** The request body exactly as received (sign/verify over these bytes). '' when none. */
+    rawBody: string;
+  };
+}
+
+/** Hono env of per-account control routes (`/_sandbox/accounts/:account/...`). */
+export interface AccountEnv<S, P = unknown> {
+  Variables: { tenant: Tenant<S, P> };
+}
+
+export type AuthResult<S, P = unknown> =
+  | { tenant: Tenant<S, P> }
+  /** `tenant` when the key matched but auth failed (the request is journaled to that account). */
+  | { error: Response; tenant?: Tenant<S, P> };
+
+export interface InitContext<P> {
+  id: string;
+  key: string;
+  isDefault: boolean;
+  params: P | undefined;
+  /** The tenant's seeded generator: draw initial ids from it. */
+  random: Random;
+  /** Virtual time the account starts at. */
+  now: number;
+}
+
+export type TaskHandler<S, P = unknown> = (task: Task, tenant: Tenant<S, P>) => void | Promise<void>;
+
+export interface ProviderDefinition<S, P = unknown> {
+  /** Short name for logs and the state file, e.g. 'esimaccess'. */
+  name: string;
+  /** Bump when the shape of S changes: a state file of another version is refused with a clear error. */
+  stateVersion?: number;
+  /** Fresh provider state for a new (or reset) account. Keep big shared data (catalogues) out of it. */
+  initialState(ctx: InitContext<P>): S;
+  /** Credentials for createAccount() without explicit ones. Default: 20 alphanumerics / 32 alphanumerics. */
+  generateCredentials?(random: Random): { key: string; secret: string };
+  /** Finds the tenant for a provider request; `lookup(key)` finds an account by key. */
+  authenticate(
+    c: Context,
+    lookup: (key: string) => Tenant<S, P> | undefined,
+  ): AuthResult<S, P> | Promise<AuthResult<S, P>>;
+  /** Registers the provider's routes (full paths). They run after auth, faults and rate limit. */
+  routes(app: Hono<ProviderEnv<S, P>>): void;
+  /** Routes served without auth, journal or faults (e.g. QR images at a public URL). */
+  publicRoutes?(app: Hono): void;
+  /** Extra per-account control routes under /_sandbox/accounts/:account/ (c.var.tenant is set). */
+  controlRoutes?(app: Hono<AccountEnv<S, P>>): void;
+  /** The provider's answer for a fault of `{type:'error', code}`. */
+  renderError(code: string, c: Context): Response | Promise<Response>;
+  /** The provider's answer when the rate limit is exceeded. */
+  renderRateLimited(c: Context, retryAfterMs: number): Response | Promise<Response>;
+  /** The provider's "server error", used when a route throws. Default: HTTP 500 JSON. */
+  renderServerError?(c: Context): Response | Promise<Response>;
+  /** The provider's answer for an unknown path (after auth). Default: HTTP 404 JSON. */
+  renderNotFound?(c: Context): Response | Promise<Response>;
+  /** The provider's code for a response (journal's providerCode), from its parsed JSON body (null if not JSON). */
+  responseCode?(body: unknown, status: number): string | undefined;
+  /** Read requests do not persist and release 'late-after-poll' webhooks. Default: GET and HEAD. */
+  isRead?(method: string, path: string): boolean;
+  /** Handlers for the provider's scheduled task kinds. */
+  tasks?: Record<string, TaskHandler<S, P>>;
+  /** Secret header and body field names (journal, logs). */
+  redact?: RedactionRules;
+  /** Extra headers for each webhook attempt, e.g. a signature over `body` (the exact bytes sent). */
+  webhookHeaders?(body: string, tenant: Tenant<S, P>, delivery: WebhookDelivery): Record<string, string>;
+  /** Provider defaults for options the user may override. */
+  defaults?: {
+    rateLimit?: RateLimitConfig | null;
+    webhookRetryScheduleMs?: readonly number[];
+    webhookTimeoutMs?: number;
+  };
+}
+
+export interface Logger {
+  error(message: string): void;
+  info?(message: string): void;
+}
+
+export interface EmulatorOptions<P = unknown> {
+  /** Seeds every generator (credentials, ids, fault coins). Default 'esim-sandbox'. */
+  seed?: string | number;
+  /** The default account; omitted credentials are generated from the seed. */
+  account?: { key?: string; secret?: string; params?: P };
+  /** Clock mode of new accounts. Default 'real'. */
+  clock?: ClockMode;
+  /** Virtual start time of new accounts (ms, Date or ISO). Default: the real time of creation. */
+  startTime?: number | Date | string;
+  /** Persist all state here (atomic write before each write's response), load it at start. */
+  stateFile?: string;
+  /** Rate limit of new accounts; null = off. Default: the provider's default, else off. */
+  rateLimit?: RateLimitConfig | null;
+  /** Journal entries kept per account. Default 500. */
+  journalSize?: number;
+  /** Virtual ms between webhook retries; its length is the number of retries. Default [10s, 30s, 2m, 10m, 1h]. */
+  webhookRetryScheduleMs?: readonly number[];
+  /** Real ms before a webhook attempt times out. Default 10 000. */
+  webhookTimeoutMs?: number;
+  /** Deliveries kept per account (pending ones are never trimmed). Default 1000. */
+  webhookLogSize?: number;
+  /** Bearer token for /_sandbox (required by startServer when binding beyond loopback). */
+  controlToken?: string;
+  logger?: Logger;
+  /** Injected for tests: real sleep used by latency faults. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Injected for tests: real time source (rate limit, real-mode clocks). */
+  realNow?: () => number;
+  /** Fetch used for webhook attempts. Default: globalThis.fetch at call time (so msw can intercept). */
+  fetch?: typeof fetch;
+}

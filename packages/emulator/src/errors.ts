@@ -1,0 +1,31 @@
+/**
+ * @module
+ * Engine errors: one class with a discriminating `code`, so callers (the CLI, the control API, tests) branch on it.
+ */
+
+export type EmulatorErrorCode =
+  | 'UNKNOWN_ACCOUNT'
+  | 'ACCOUNT_EXISTS'
+  | 'UNKNOWN_DELIVERY'
+  | 'UNKNOWN_FAULT'
+  | 'INVALID_ARGUMENT'
+  | 'STATE_FILE_CORRUPT'
+  | 'STATE_FILE_VERSION'
+  | 'STATE_FILE_MISMATCH'
+  | 'STATE_FILE_IO'
+  | 'CONTROL_TOKEN_REQUIRED'
+  | 'INVALID_FLAG'
+  | 'NO_WEBHOOK_URL';
+
+export class EmulatorError extends Error {
+  readonly code: EmulatorErrorCode;
+  /** The offending field or file, when there is one. */
+  readonly field: string | undefined;
+
+  constructor(code: EmulatorErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'EmulatorError';
+    this.code = code;
+    this.field = options?.field;
+  }
+}

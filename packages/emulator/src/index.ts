@@ -1,0 +1,58 @@
+/**
+ * @module
+ * @esim-sandbox/emulator: the shared engine under the provider fakes.
+ */
+
+export type { ClockData, ClockMode } from './clock/clock.js';
+export { Clock } from './clock/clock.js';
+export type { Task } from './clock/scheduler.js';
+export { Scheduler } from './clock/scheduler.js';
+export type { ControlErrorBody } from './control/http.js';
+export { readJson, readQuery } from './control/http.js';
+export type { Emulator } from './emulator/create.js';
+export { createEmulator, DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './emulator/create.js';
+export type {
+  AccountEnv,
+  AuthResult,
+  EmulatorOptions,
+  InitContext,
+  Logger,
+  ProviderDefinition,
+  ProviderEnv,
+  TaskHandler,
+} from './emulator/types.js';
+export type { EmulatorErrorCode } from './errors.js';
+export { EmulatorError } from './errors.js';
+export type { FaultDecision, FaultRule } from './faults/faults.js';
+export { Faults } from './faults/faults.js';
+export { globMatch } from './faults/match.js';
+export type { FaultAction, FaultInput, WebhookFaultSpec, WebhookFaults } from './faults/schema.js';
+export { faultInputSchema, webhookFaultsSchema } from './faults/schema.js';
+export type { JournalEntry, JournalFilter, JournalListener } from './journal/journal.js';
+export { Journal } from './journal/journal.js';
+export type { RedactionRules } from './journal/redact.js';
+export { REDACTED, Redactor } from './journal/redact.js';
+export type { StateFileContent } from './persistence/state-file.js';
+export { qrPngResponse, renderQrPng } from './qr/qr.js';
+export { hashSeed, Random } from './random/random.js';
+export type { RateLimitConfig } from './ratelimit/limiter.js';
+export { RateLimiter } from './ratelimit/limiter.js';
+export type { CliDefinition, CliIo } from './server/cli.js';
+export { runCli } from './server/cli.js';
+export type { CliFlag, CliFlags } from './server/cli-options.js';
+export { flagError, parseRateLimit } from './server/cli-options.js';
+export { createMswHandlers } from './server/msw.js';
+export type { RunningServer, StartServerOptions } from './server/server.js';
+export { isLoopback, startServer } from './server/server.js';
+export type { TenantData, TenantSnapshot } from './tenants/data.js';
+export { Tenant } from './tenants/tenant.js';
+export type {
+  DeliveryChange,
+  DeliveryListener,
+  DeliveryState,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEvent,
+  WebhookPayload,
+} from './webhooks/types.js';
+export { Webhooks } from './webhooks/webhooks.js';

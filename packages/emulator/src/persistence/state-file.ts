@@ -1,0 +1,142 @@
+/**
+ * @module
+ * The state file: load at start (clear errors naming the file, never a stack trace) and atomic saves
+ * (temp file in the same directory, fsync, rename, fsync of the directory) so a SIGKILL leaves either the old or
+ * the new complete file.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { EmulatorError } from '../errors.js';
+import type { TenantData } from '../tenants/data.js';
+
+export const STATE_FILE_FORMAT = 'esim-sandbox-emulator';
+export const STATE_FILE_VERSION = 1;
+
+export interface StateFileContent {
+  format: typeof STATE_FILE_FORMAT;
+  formatVersion: typeof STATE_FILE_VERSION;
+  provider: string;
+  stateVersion: number;
+  savedAt: string;
+  /** Id of the default account. */
+  defaultAccount: string;
+  /** Engine-level generator state (credentials of created accounts). */
+  random: number;
+  accounts: TenantData<unknown, unknown>[];
+}
+
+/** Reads and checks a state file; undefined when it does not exist. */
+export function loadStateFile(
+  path: string,
+  expect: { provider: string; stateVersion: number },
+): StateFileContent | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new EmulatorError('STATE_FILE_IO', `cannot read state file ${path}: ${(err as Error).message}`, {
+      field: path,
+    });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw corrupt(path, `not valid JSON (${(err as Error).message})`);
+  }
+  if (!isRecord(parsed) || parsed.format !== STATE_FILE_FORMAT)
+    throw corrupt(path, 'not an esim-sandbox state file');
+  if (parsed.formatVersion !== STATE_FILE_VERSION) {
+    throw wrongVersion(
+      path,
+      `format version ${String(parsed.formatVersion)}, expected ${STATE_FILE_VERSION}`,
+    );
+  }
+  if (parsed.provider !== expect.provider) {
+    throw wrongVersion(
+      path,
+      `written by provider '${String(parsed.provider)}', expected '${expect.provider}'`,
+    );
+  }
+  if (parsed.stateVersion !== expect.stateVersion) {
+    throw wrongVersion(path, `state version ${String(parsed.stateVersion)}, expected ${expect.stateVersion}`);
+  }
+  if (!Array.isArray(parsed.accounts) || typeof parsed.defaultAccount !== 'string') {
+    throw corrupt(path, 'accounts or defaultAccount missing');
+  }
+  for (const [i, a] of parsed.accounts.entries()) {
+    if (!isRecord(a) || typeof a.id !== 'string' || typeof a.secret !== 'string' || !isRecord(a.clock)) {
+      throw corrupt(path, `accounts[${i}] is malformed`);
+    }
+  }
+  if (!parsed.accounts.some((a: { id: string }) => a.id === parsed.defaultAccount)) {
+    throw corrupt(path, `default account '${parsed.defaultAccount}' is not in accounts`);
+  }
+  return parsed as unknown as StateFileContent;
+}
+
+/** Writes atomically; concurrent calls are serialised (the last content wins). */
+export class StateFileWriter {
+  readonly path: string;
+  #chain: Promise<void> = Promise.resolve();
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  write(content: StateFileContent): Promise<void> {
+    const text = `${JSON.stringify(content)}\n`;
+    const run = this.#chain.then(() => writeAtomic(this.path, text));
+    this.#chain = run.catch(() => {});
+    return run;
+  }
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => {});
+    throw new EmulatorError('STATE_FILE_IO', `cannot write state file ${path}: ${(err as Error).message}`, {
+      field: path,
+      cause: err,
+    });
+  }
+  // The rename is durable only once the directory entry is; some platforms refuse fsync on a directory.
+  try {
+    const dh = await open(dir, 'r');
+    try {
+      await dh.sync();
+    } finally {
+      await dh.close();
+    }
+  } catch {
+    // Best effort.
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function corrupt(path: string, why: string): EmulatorError {
+  return new EmulatorError('STATE_FILE_CORRUPT', `state file ${path} is corrupt: ${why}`, { field: path });
+}
+
+function wrongVersion(path: string, why: string): EmulatorError {
+  return new EmulatorError('STATE_FILE_VERSION', `state file ${path} cannot be used: ${why}`, {
+    field: path,
+  });
+}

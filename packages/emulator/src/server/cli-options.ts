@@ -1,0 +1,139 @@
+/**
+ * @module
+ * Flag parsing for runCli: node:util parseArgs, environment-variable fallbacks, and value checks that fail with
+ * a message naming the flag (never a stack trace).
+ */
+import { parseArgs } from 'node:util';
+import type { ClockMode } from '../clock/clock.js';
+import type { EmulatorOptions } from '../emulator/types.js';
+import { EmulatorError } from '../errors.js';
+import type { RateLimitConfig } from '../ratelimit/limiter.js';
+
+export interface CliFlag {
+  type: 'string' | 'boolean';
+  description: string;
+  /** Placeholder in --help, e.g. 'CODE'. */
+  valueName?: string;
+  /** Default env var is `<NAME>_<FLAG>`, e.g. ESIMACCESS_MOCK_ACCESS_CODE for --access-code. */
+  env?: string;
+  default?: string | boolean;
+}
+
+export type CliFlags = Record<string, CliFlag>;
+
+export const COMMON_FLAGS: CliFlags = {
+  host: { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address to bind' },
+  port: { type: 'string', valueName: 'PORT', description: 'port to listen on (0 = any free port)' },
+  seed: { type: 'string', valueName: 'SEED', description: 'seed for generated ids and fault randomness' },
+  'state-file': {
+    type: 'string',
+    valueName: 'FILE',
+    description: 'persist all state to FILE (loaded at start)',
+  },
+  clock: { type: 'string', valueName: 'real|manual', default: 'real', description: 'virtual clock mode' },
+  'rate-limit': {
+    type: 'string',
+    valueName: 'N[/MS]|off',
+    description: 'requests per window (default window 1000 ms)',
+  },
+  'control-token': {
+    type: 'string',
+    valueName: 'TOKEN',
+    description: 'bearer token for /_sandbox (required when --host is not loopback)',
+  },
+  help: { type: 'boolean', description: 'show this help' },
+};
+
+export interface ParsedCli {
+  host: string;
+  port: number;
+  /** Engine options from the common flags (seed, stateFile, clock, rateLimit, controlToken). */
+  options: EmulatorOptions<never>;
+  /** Every flag's value (provider flags included), after env fallbacks and defaults. */
+  values: Record<string, string | boolean | undefined>;
+  help: boolean;
+}
+
+export function envName(name: string, flag: string): string {
+  return `${name}_${flag}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+export function parseCli(
+  name: string,
+  flags: CliFlags,
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  defaultPort: number,
+): ParsedCli {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, { type: f.type }])),
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (err) {
+    throw new EmulatorError('INVALID_FLAG', (err as Error).message);
+  }
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const [flag, def] of Object.entries(flags)) {
+    const given = parsed.values[flag];
+    const fromEnv = env[def.env ?? envName(name, flag)];
+    let value: string | boolean | undefined = Array.isArray(given) ? given.at(-1) : given;
+    if (value === undefined && fromEnv !== undefined && fromEnv !== '') {
+      value = def.type === 'boolean' ? /^(1|true|yes)$/i.test(fromEnv) : fromEnv;
+    }
+    values[flag] = value ?? def.default;
+  }
+  const host = String(values.host ?? '127.0.0.1');
+  const port = parsePort(values.port, defaultPort);
+  const clock = values.clock ?? 'real';
+  if (clock !== 'real' && clock !== 'manual')
+    throw flagError('clock', `must be 'real' or 'manual', got '${clock}'`);
+  const options: EmulatorOptions<never> = { clock: clock as ClockMode };
+  if (typeof values.seed === 'string') options.seed = values.seed;
+  if (typeof values['state-file'] === 'string') options.stateFile = values['state-file'];
+  if (typeof values['control-token'] === 'string') options.controlToken = values['control-token'];
+  if (typeof values['rate-limit'] === 'string') options.rateLimit = parseRateLimit(values['rate-limit']);
+  return { host, port, options, values, help: values.help === true };
+}
+
+function parsePort(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(String(value)) || n > 65535)
+    throw flagError('port', `must be an integer 0-65535, got '${value}'`);
+  return n;
+}
+
+/** 'off' | 'N' (per second) | 'N/MS'. */
+export function parseRateLimit(value: string): RateLimitConfig | null {
+  if (value === 'off') return null;
+  const m = /^(\d+)(?:\/(\d+))?$/.exec(value);
+  const limit = Number(m?.[1]);
+  const windowMs = m?.[2] === undefined ? 1000 : Number(m[2]);
+  if (!m || limit < 1 || windowMs < 1) {
+    throw flagError('rate-limit', `must be 'off', N or N/WINDOW_MS (e.g. 8 or 8/1000), got '${value}'`);
+  }
+  return { limit, windowMs };
+}
+
+export function flagError(flag: string, message: string): EmulatorError {
+  return new EmulatorError('INVALID_FLAG', `--${flag} ${message}`, { field: flag });
+}
+
+export function usage(name: string, description: string, flags: CliFlags): string {
+  const lines = [`Usage: ${name} [options]`, '', description, '', 'Options:'];
+  for (const [flag, def] of Object.entries(flags)) {
+    const left = `  --${flag}${def.type === 'string' ? ` ${def.valueName ?? 'VALUE'}` : ''}`;
+    const extra = [
+      def.default !== undefined && def.type === 'string' ? `default ${def.default}` : '',
+      flag === 'help' ? '' : `env ${def.env ?? envName(name, flag)}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`${left.padEnd(34)} ${def.description}${extra ? ` (${extra})` : ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,96 @@
+/**
+ * @module
+ * HTTP mode: serves an emulator (or any fetch handler) on @hono/node-server. Binds 127.0.0.1 by default and refuses
+ * a non-loopback address unless the emulator has a control token. A drop fault destroys the socket.
+ */
+import type { AddressInfo } from 'node:net';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import type { Emulator } from '../emulator/create.js';
+import { EmulatorError } from '../errors.js';
+
+export interface StartServerOptions {
+  /** Serve this emulator (its fetch; close() also closes it). */
+  emulator?: Pick<Emulator<unknown, unknown>, 'fetch' | 'close' | 'controlToken'>;
+  /** Or any fetch handler (a `Response.error()` answer destroys the socket). */
+  fetch?: (request: Request) => Response | Promise<Response>;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0 (a free port). */
+  port?: number;
+}
+
+export interface RunningServer {
+  /** `http://HOST:PORT` (IPv6 hosts in brackets). */
+  url: string;
+  host: string;
+  port: number;
+  /** Stops accepting, waits for in-flight requests, then closes the emulator (timers, last save). */
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/**
+ * @example
+ * const server = await startServer({ emulator, port: 0 });
+ * console.log(server.url); await server.close();
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const handler = options.emulator ? (r: Request) => options.emulator!.fetch(r) : options.fetch;
+  if (!handler)
+    throw new EmulatorError('INVALID_ARGUMENT', 'startServer needs an emulator or a fetch handler');
+  if (options.emulator && !isLoopback(host) && !options.emulator.controlToken) {
+    throw new EmulatorError(
+      'CONTROL_TOKEN_REQUIRED',
+      `binding to ${host} exposes the control API beyond this machine: set a control token (--control-token)`,
+      { field: 'controlToken' },
+    );
+  }
+  const server = serve({
+    // The default swaps the global Request/Response for lightweight ones, which breaks Response.error() (msw
+    // drop faults) and instanceof checks elsewhere in the same process.
+    overrideGlobalObjects: false,
+    hostname: host,
+    port: options.port ?? 0,
+    fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
+      const res = await handler(request);
+      if (res.type === 'error') {
+        env.incoming.socket.destroy();
+        return new Response(null, { status: 500 });
+      }
+      return res;
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once('listening', () => resolve());
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      const why = err.code === 'EADDRINUSE' ? 'the port is in use' : err.message;
+      reject(new EmulatorError('INVALID_ARGUMENT', `cannot listen on ${host}:${options.port ?? 0}: ${why}`));
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    host,
+    port,
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+          // A client holding a keep-alive connection open must not block shutdown forever.
+          setTimeout(() => {
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }, 2_000).unref();
+        });
+        await options.emulator?.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,200 @@
+/**
+ * @module
+ * One account (tenant): its own credentials, provider state, clock, scheduler, journal, faults, rate limiter and
+ * webhooks. Everything persistent lives in one plain-JSON {@link TenantData}; the classes here only interpret it.
+ */
+import { Clock } from '../clock/clock.js';
+import { Scheduler, type Task } from '../clock/scheduler.js';
+import { EmulatorError } from '../errors.js';
+import { Faults } from '../faults/faults.js';
+import { Journal } from '../journal/journal.js';
+import { REDACTED } from '../journal/redact.js';
+import { Random } from '../random/random.js';
+import { RateLimiter } from '../ratelimit/limiter.js';
+import { WEBHOOK_ATTEMPT_TASK, type WebhookDelivery } from '../webhooks/types.js';
+import { Webhooks } from '../webhooks/webhooks.js';
+import { TENANT_DATA_VERSION, type TenantData, type TenantSnapshot } from './data.js';
+
+/** What a tenant needs from the engine (supplied by createEmulator). */
+export interface TenantRuntime<S, P> {
+  realNow(): number;
+  journalSize: number;
+  webhookOptions: { retryScheduleMs: readonly number[]; timeoutMs: number; logSize: number };
+  fetch(): typeof fetch;
+  /** Builds fresh data for `id` (initial provider state, clock, seeds). */
+  fresh(identity: { id: string; key: string; secret: string; params: P | undefined }): TenantData<S, P>;
+  runTask(tenant: Tenant<S, P>, task: Task): Promise<void>;
+  webhookHeaders(tenant: Tenant<S, P>, body: string, delivery: WebhookDelivery): Record<string, string>;
+  /** Any persistent change (dirty flag for persistence, re-arm of the real-time timer). */
+  changed(tenant: Tenant<S, P>): void;
+}
+
+/**
+ * @example
+ * const t = emulator.account('default');
+ * t.state.balance -= price;            // provider state: mutate freely, it is plain JSON
+ * t.scheduler.after('allocate', 5_000, { orderNo });
+ * await t.advance(5_000);
+ */
+export class Tenant<S, P = unknown> {
+  readonly isDefault: boolean;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly journal: Journal;
+  readonly faults: Faults;
+  readonly rateLimit: RateLimiter;
+  readonly webhooks: Webhooks;
+  /** Seeded generator for provider data (ids, ICCIDs...). Its state is part of the tenant's data. */
+  readonly random: Random;
+  readonly #faultRandom: Random;
+  readonly #rt: TenantRuntime<S, P>;
+  #data: TenantData<S, P>;
+
+  constructor(data: TenantData<S, P>, runtime: TenantRuntime<S, P>, isDefault: boolean) {
+    this.#data = data;
+    this.#rt = runtime;
+    this.isDefault = isDefault;
+    this.random = new Random(data.random);
+    this.#faultRandom = new Random(data.faultRandom);
+    this.clock = new Clock(
+      () => this.#data.clock,
+      runtime.realNow,
+      () => this.markChanged(),
+    );
+    this.journal = new Journal(runtime.journalSize);
+    const changed = () => this.markChanged();
+    const nextSeq = () => ++this.#data.seq;
+    this.scheduler = new Scheduler({
+      clock: this.clock,
+      tasks: () => this.#data.tasks,
+      nextSeq,
+      run: (task) => runtime.runTask(this, task),
+      changed,
+    });
+    this.faults = new Faults({
+      rules: () => this.#data.faults,
+      random: () => this.#faultRandom,
+      nextSeq,
+      changed,
+    });
+    this.rateLimit = new RateLimiter({
+      config: () => this.#data.rateLimit,
+      setConfig: (c) => {
+        this.#data.rateLimit = c;
+        changed();
+      },
+      realNow: runtime.realNow,
+    });
+    this.webhooks = new Webhooks({
+      data: () => this.#data.webhooks,
+      clock: this.clock,
+      scheduler: this.scheduler,
+      faultRandom: () => this.#faultRandom,
+      random: () => this.random,
+      nextSeq,
+      changed,
+      headers: (body, delivery) => runtime.webhookHeaders(this, body, delivery),
+      options: runtime.webhookOptions,
+      fetch: runtime.fetch,
+      realNow: runtime.realNow,
+    });
+  }
+
+  /** The account id (equal to its key). */
+  get id(): string {
+    return this.#data.id;
+  }
+
+  get key(): string {
+    return this.#data.key;
+  }
+
+  get secret(): string {
+    return this.#data.secret;
+  }
+
+  get params(): P | undefined {
+    return this.#data.params;
+  }
+
+  /** The provider's state: plain JSON, mutate it in place or replace it. */
+  get state(): S {
+    return this.#data.state;
+  }
+
+  set state(value: S) {
+    this.#data.state = value;
+    this.markChanged();
+  }
+
+  /** Tells the engine this tenant changed outside a write request (persisted before the response is sent). */
+  markChanged(): void {
+    this.#rt.changed(this);
+  }
+
+  /** Shorthand for `scheduler.advance(ms)`. */
+  advance(ms: number): Promise<void> {
+    return this.scheduler.advance(ms);
+  }
+
+  /** Shorthand for `scheduler.advanceTo(t)`; accepts ms, a Date or an ISO string. */
+  advanceTo(t: number | Date | string): Promise<void> {
+    return this.scheduler.advanceTo(toMs(t));
+  }
+
+  /** Back to the initial state with the same credentials: fresh provider state, clock, tasks, faults, webhooks. */
+  reset(): void {
+    const { id, key, secret, params } = this.#data;
+    this.#load(this.#rt.fresh({ id, key, secret, params }));
+    this.journal.clear();
+  }
+
+  /** A deep copy of everything that defines the account. `redactSecret` for anything shown to users. */
+  snapshot(options?: { redactSecret?: boolean }): TenantSnapshot<S, P> {
+    this.#data.random = this.random.state;
+    this.#data.faultRandom = this.#faultRandom.state;
+    const copy = structuredClone(this.#data);
+    if (options?.redactSecret) copy.secret = REDACTED;
+    return copy;
+  }
+
+  /** Replaces everything but the id and credentials (so a snapshot of one account can seed another). */
+  restore(snapshot: TenantSnapshot<S, P>): void {
+    if (snapshot === null || typeof snapshot !== 'object' || snapshot.version !== TENANT_DATA_VERSION) {
+      throw new EmulatorError('INVALID_ARGUMENT', `snapshot.version: expected ${TENANT_DATA_VERSION}`, {
+        field: 'snapshot.version',
+      });
+    }
+    const { id, key, secret } = this.#data;
+    this.#load({ ...structuredClone(snapshot), id, key, secret });
+  }
+
+  /** @internal credentials change when a state file is loaded with different credentials in the options. */
+  setCredentials(secret: string): void {
+    this.#data.secret = secret;
+    this.markChanged();
+  }
+
+  #load(data: TenantData<S, P>): void {
+    this.#data = data;
+    this.random.state = data.random;
+    this.#faultRandom.state = data.faultRandom;
+    this.rateLimit.resetWindow();
+    this.markChanged();
+  }
+
+  /** @internal task dispatch for the engine's own task kinds. */
+  runEngineTask(task: Task): Promise<void> | undefined {
+    if (task.kind === WEBHOOK_ATTEMPT_TASK)
+      return this.webhooks.runAttemptTask(task.data as { deliveryId: string });
+    return undefined;
+  }
+}
+
+export function toMs(t: number | Date | string): number {
+  if (typeof t === 'number') return t;
+  const ms = (t instanceof Date ? t : new Date(t)).getTime();
+  if (Number.isNaN(ms))
+    throw new EmulatorError('INVALID_ARGUMENT', `to: not a valid time: ${String(t)}`, { field: 'to' });
+  return ms;
+}

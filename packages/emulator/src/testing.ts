@@ -1,0 +1,72 @@
+/**
+ * @module
+ * Test helpers for provider layers (subpath `@esim-sandbox/emulator/testing`): a real local webhook receiver.
+ */
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ReceivedWebhook {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** The exact body text. */
+  body: string;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  json: unknown;
+}
+
+export interface WebhookReceiver {
+  /** e.g. http://127.0.0.1:54321/hook */
+  url: string;
+  received: ReceivedWebhook[];
+  /** Status to answer from now on (default 200). */
+  respondWith(status: number): void;
+  /** Answers with each status once, in order, then falls back to respondWith's. */
+  respondSequence(statuses: number[]): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A node:http receiver on 127.0.0.1, port 0.
+ * @example
+ * const hook = await startWebhookReceiver();
+ * tenant.webhooks.setUrl(hook.url);
+ * afterEach(() => hook.close());
+ */
+export async function startWebhookReceiver(path = '/hook'): Promise<WebhookReceiver> {
+  let status = 200;
+  const sequence: number[] = [];
+  const received: ReceivedWebhook[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        json = undefined;
+      }
+      received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json });
+      res.writeHead(sequence.shift() ?? status, { 'content-type': 'text/plain' }).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${path}`,
+    received,
+    respondWith: (s) => {
+      status = s;
+    },
+    respondSequence: (s) => {
+      sequence.push(...s);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

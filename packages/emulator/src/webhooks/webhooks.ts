@@ -1,0 +1,284 @@
+/**
+ * @module
+ * Per-tenant webhook delivery: emit → scheduled attempt (a scheduler task, so `advance()` drives and awaits it) →
+ * retries with backoff on the VIRTUAL clock → delivered / failed; plus webhook faults and a delivery log.
+ */
+import type { Clock } from '../clock/clock.js';
+import type { Scheduler } from '../clock/scheduler.js';
+import { EmulatorError } from '../errors.js';
+import { type WebhookFaultSpec, type WebhookFaults, webhookFaultsSchema } from '../faults/schema.js';
+import { parseOrThrow } from '../internal/validate.js';
+import type { Random } from '../random/random.js';
+import { sendWebhook } from './send.js';
+import {
+  type DeliveryChange,
+  type DeliveryListener,
+  WEBHOOK_ATTEMPT_TASK,
+  type WebhookAttempt,
+  type WebhookData,
+  type WebhookDelivery,
+  type WebhookEvent,
+  type WebhookPayload,
+} from './types.js';
+
+export interface WebhooksHost {
+  data(): WebhookData;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  /** Fault coin flips. */
+  faultRandom(): Random;
+  /** Default event ids. */
+  random(): Random;
+  nextSeq(): number;
+  changed(): void;
+  /** Extra headers per delivery (e.g. a signature over the exact body). */
+  headers(body: string, delivery: WebhookDelivery): Record<string, string>;
+  readonly options: { retryScheduleMs: readonly number[]; timeoutMs: number; logSize: number };
+  fetch(): typeof fetch;
+  realNow(): number;
+}
+
+/**
+ * @example
+ * tenant.webhooks.setUrl('http://127.0.0.1:4000/hook');
+ * tenant.webhooks.emit({ type: 'ORDER_STATUS', payload: (id) => ({ notifyType: 'ORDER_STATUS', notifyId: id }) });
+ * await tenant.clock... // or: await tenant.advance(0) to send it in manual mode
+ */
+export class Webhooks {
+  readonly #host: WebhooksHost;
+  readonly #listeners = new Set<DeliveryListener>();
+
+  constructor(host: WebhooksHost) {
+    this.#host = host;
+  }
+
+  get url(): string | null {
+    return this.#host.data().url;
+  }
+
+  setUrl(url: string | null): void {
+    if (url !== null) {
+      try {
+        new URL(url);
+      } catch {
+        throw new EmulatorError('INVALID_ARGUMENT', `url: not a valid URL: ${url}`, { field: 'url' });
+      }
+    }
+    this.#host.data().url = url;
+    this.#host.changed();
+  }
+
+  get faults(): WebhookFaults {
+    return structuredClone(this.#host.data().faults);
+  }
+
+  /** Replaces the webhook fault settings (validated; `{}` turns them all off). */
+  setFaults(faults: WebhookFaults): void {
+    this.#host.data().faults = parseOrThrow(webhookFaultsSchema, faults, 'faults');
+    this.#host.changed();
+  }
+
+  /** The delivery log, oldest first (copies). */
+  deliveries(filter: { state?: WebhookDelivery['state']; type?: string } = {}): WebhookDelivery[] {
+    return structuredClone(
+      this.#host
+        .data()
+        .deliveries.filter(
+          (d) => (!filter.state || d.state === filter.state) && (!filter.type || d.type === filter.type),
+        ),
+    );
+  }
+
+  get(id: string): WebhookDelivery {
+    return structuredClone(this.#find(id));
+  }
+
+  subscribe(listener: DeliveryListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Queues an event for delivery to the webhook URL. The first attempt is a scheduler task due now (plus any delay
+   * fault): the real-time timer sends it at once; in manual mode it waits for the next advance (advance(0) works).
+   * Returns undefined when no URL is configured (nothing is recorded).
+   */
+  emit(event: WebhookEvent): WebhookDelivery | undefined {
+    const url = event.url ?? this.url;
+    if (!url) return undefined;
+    const d = this.#create(event, url);
+    const faults = this.#host.data().faults;
+    if (this.#fires(faults.drop)) {
+      d.state = 'dropped';
+      tag(d, 'drop');
+      this.#notify(d, 'dropped');
+      this.#host.changed();
+      return structuredClone(d);
+    }
+    const previouslyHeld = this.#host.data().deliveries.filter((x) => x.held === 'reorder' && x !== d);
+    let delayMs = 0;
+    if (this.#fires(faults.lateAfterPoll)) {
+      d.held = 'poll';
+      tag(d, 'lateAfterPoll');
+    } else if (this.#fires(faults.reorder)) {
+      d.held = 'reorder';
+      tag(d, 'reorder');
+    }
+    if (faults.delay && this.#fires(faults.delay)) {
+      delayMs = faults.delay.ms;
+      tag(d, 'delay');
+    }
+    if (!d.held) this.#scheduleAttempt(d, delayMs);
+    if (this.#fires(faults.duplicate)) {
+      tag(d, 'duplicate');
+      const copy = this.#create({ ...event, eventId: d.eventId, payload: d.payload as WebhookPayload }, url);
+      copy.duplicateOf = d.id;
+      copy.faults = ['duplicate'];
+      if (d.held) copy.held = d.held;
+      else this.#scheduleAttempt(copy, delayMs);
+    }
+    for (const held of previouslyHeld) this.#release(held);
+    this.#host.changed();
+    return structuredClone(d);
+  }
+
+  /**
+   * Sends one event now and awaits the single attempt (no retries), e.g. a provider's "test delivery" before it
+   * accepts a URL. The delivery is logged; webhook faults do not apply.
+   */
+  async deliverNow(event: WebhookEvent): Promise<{ ok: boolean; delivery: WebhookDelivery }> {
+    const url = event.url ?? this.url;
+    if (!url) throw new EmulatorError('NO_WEBHOOK_URL', 'no webhook URL configured', { field: 'url' });
+    const d = this.#create(event, url);
+    const attempt = await this.#attempt(d, true);
+    if (!isOk(attempt)) d.state = 'failed';
+    this.#host.changed();
+    return { ok: isOk(attempt), delivery: structuredClone(d) };
+  }
+
+  /** One manual attempt now, whatever the state (pending retries are cancelled if it succeeds). */
+  async redeliver(id: string): Promise<WebhookAttempt> {
+    const d = this.#find(id);
+    d.held = undefined;
+    const attempt = await this.#attempt(d, true);
+    this.#host.changed();
+    return { ...attempt };
+  }
+
+  /** @internal the scheduler task handler for WEBHOOK_ATTEMPT_TASK. */
+  async runAttemptTask(data: { deliveryId: string }): Promise<void> {
+    const d = this.#host.data().deliveries.find((x) => x.id === data.deliveryId);
+    if (d?.state !== 'pending' || d.held) return;
+    d.nextAttemptAt = undefined;
+    await this.#attempt(d, false);
+  }
+
+  /** @internal called after the tenant's provider read request has been answered. */
+  releasePollHeld(): boolean {
+    const held = this.#host.data().deliveries.filter((d) => d.held === 'poll');
+    for (const d of held) this.#release(d);
+    if (held.length) this.#host.changed();
+    return held.length > 0;
+  }
+
+  #create(event: WebhookEvent, url: string): WebhookDelivery {
+    const eventId = event.eventId ?? this.#host.random().hex(32);
+    const payload = typeof event.payload === 'function' ? event.payload(eventId) : event.payload;
+    const d: WebhookDelivery = {
+      id: `whd_${this.#host.nextSeq()}`,
+      eventId,
+      type: event.type,
+      url,
+      payload: structuredClone(payload),
+      state: 'pending',
+      createdAt: this.#host.clock.now(),
+      attempts: [],
+    };
+    const list = this.#host.data().deliveries;
+    list.push(d);
+    this.#trim(list);
+    this.#notify(d, 'emitted');
+    return d;
+  }
+
+  #release(d: WebhookDelivery): void {
+    d.held = undefined;
+    this.#scheduleAttempt(d, 0);
+    this.#notify(d, 'released');
+  }
+
+  #scheduleAttempt(d: WebhookDelivery, delayMs: number): void {
+    const task = this.#host.scheduler.after(WEBHOOK_ATTEMPT_TASK, delayMs, { deliveryId: d.id });
+    d.nextAttemptAt = task.at;
+  }
+
+  async #attempt(d: WebhookDelivery, manual: boolean): Promise<WebhookAttempt> {
+    const body = JSON.stringify(d.payload);
+    const attempt = await sendWebhook(
+      {
+        url: d.url,
+        body,
+        headers: this.#host.headers(body, d),
+        timeoutMs: this.#host.options.timeoutMs,
+        fetch: this.#host.fetch(),
+        realNow: () => this.#host.realNow(),
+      },
+      this.#host.clock.now(),
+    );
+    if (manual) attempt.manual = true;
+    d.attempts.push(attempt);
+    if (isOk(attempt)) {
+      d.state = 'delivered';
+      d.nextAttemptAt = undefined;
+    } else if (!manual) {
+      const failures = d.attempts.filter((a) => !a.manual).length;
+      const backoff = this.#host.options.retryScheduleMs[failures - 1];
+      if (backoff === undefined) d.state = 'failed';
+      else this.#scheduleAttempt(d, backoff);
+    } else if (d.state !== 'pending') {
+      d.state = 'failed';
+    }
+    this.#notify(d, 'attempt');
+    return attempt;
+  }
+
+  #fires(spec: WebhookFaultSpec | undefined): boolean {
+    if (!spec) return false;
+    if (spec.count !== undefined && spec.count <= 0) return false;
+    if (spec.probability !== undefined && !this.#host.faultRandom().chance(spec.probability)) return false;
+    if (spec.count !== undefined) spec.count--;
+    return true;
+  }
+
+  #find(id: string): WebhookDelivery {
+    const d = this.#host.data().deliveries.find((x) => x.id === id);
+    if (!d) throw new EmulatorError('UNKNOWN_DELIVERY', `no webhook delivery '${id}'`, { field: 'id' });
+    return d;
+  }
+
+  #trim(list: WebhookDelivery[]): void {
+    while (list.length > this.#host.options.logSize) {
+      const i = list.findIndex((d) => d.state !== 'pending');
+      if (i < 0) break;
+      list.splice(i, 1);
+    }
+  }
+
+  #notify(d: WebhookDelivery, change: DeliveryChange): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(structuredClone(d), change);
+      } catch {
+        // Observers must not break delivery.
+      }
+    }
+  }
+}
+
+function tag(d: WebhookDelivery, fault: string): void {
+  d.faults = [...(d.faults ?? []), fault];
+}
+
+function isOk(a: WebhookAttempt): boolean {
+  return a.status !== undefined && a.status >= 200 && a.status < 300;
+}
