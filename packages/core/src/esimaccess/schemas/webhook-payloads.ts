@@ -80,36 +80,29 @@ export const esimAccessValidityUsageContentSchema = z.object({
   expiredTime: z.string(),
 });
 
-export const esimAccessCheckHealthWebhookSchema = z.object({
-  notifyType: z.literal('CHECK_HEALTH'),
-  ...meta,
-  content: esimAccessCheckHealthContentSchema,
-});
-export const esimAccessOrderStatusWebhookSchema = z.object({
-  notifyType: z.literal('ORDER_STATUS'),
-  ...meta,
-  content: esimAccessOrderStatusContentSchema,
-});
-export const esimAccessSmdpEventWebhookSchema = z.object({
-  notifyType: z.literal('SMDP_EVENT'),
-  ...meta,
-  content: esimAccessSmdpEventContentSchema,
-});
-export const esimAccessEsimStatusWebhookSchema = z.object({
-  notifyType: z.literal('ESIM_STATUS'),
-  ...meta,
-  content: esimAccessEsimStatusContentSchema,
-});
-export const esimAccessDataUsageWebhookSchema = z.object({
-  notifyType: z.literal('DATA_USAGE'),
-  ...meta,
-  content: esimAccessDataUsageContentSchema,
-});
-export const esimAccessValidityUsageWebhookSchema = z.object({
-  notifyType: z.literal('VALIDITY_USAGE'),
-  ...meta,
-  content: esimAccessValidityUsageContentSchema,
-});
+/** Every notifyType shares the envelope; only `content` differs. */
+function webhookSchema<T extends string, C extends z.ZodType>(notifyType: T, content: C) {
+  return z.object({ notifyType: z.literal(notifyType), ...meta, content });
+}
+
+export const esimAccessCheckHealthWebhookSchema = webhookSchema(
+  'CHECK_HEALTH',
+  esimAccessCheckHealthContentSchema,
+);
+export const esimAccessOrderStatusWebhookSchema = webhookSchema(
+  'ORDER_STATUS',
+  esimAccessOrderStatusContentSchema,
+);
+export const esimAccessSmdpEventWebhookSchema = webhookSchema('SMDP_EVENT', esimAccessSmdpEventContentSchema);
+export const esimAccessEsimStatusWebhookSchema = webhookSchema(
+  'ESIM_STATUS',
+  esimAccessEsimStatusContentSchema,
+);
+export const esimAccessDataUsageWebhookSchema = webhookSchema('DATA_USAGE', esimAccessDataUsageContentSchema);
+export const esimAccessValidityUsageWebhookSchema = webhookSchema(
+  'VALIDITY_USAGE',
+  esimAccessValidityUsageContentSchema,
+);
 
 export const esimAccessWebhookPayloadSchema = z.discriminatedUnion('notifyType', [
   esimAccessCheckHealthWebhookSchema,
