@@ -1,0 +1,74 @@
+/**
+ * @module
+ * The `iroamly-mock` command: the engine's runCli with iRoamly's flags (--auth-key, --auth-secret, --balance).
+ */
+import { InvalidArgumentError } from '@esim-sandbox/core';
+import { type CliDefinition, type CliIo, flagError, runCli } from '@esim-sandbox/emulator';
+import { createIroamlyMock } from './mock/create.js';
+import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
+
+/** Port when neither --port nor IROAMLY_MOCK_PORT is given. */
+export const IROAMLY_MOCK_DEFAULT_PORT = 4020;
+
+const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
+  authKey: 'auth-key',
+  authSecret: 'auth-secret',
+  balance: 'balance',
+};
+
+function balanceFlag(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) {
+    throw flagError('balance', `must be a non-negative integer in 1/100 credit, got '${String(value)}'`);
+  }
+  return Number(value);
+}
+
+function stringFlag(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export const iroamlyCli: CliDefinition = {
+  name: 'iroamly-mock',
+  description: 'A stateful fake of the iRoamly reseller API (spec v1.2), for tests and local development.',
+  defaultPort: IROAMLY_MOCK_DEFAULT_PORT,
+  options: {
+    'auth-key': {
+      type: 'string',
+      valueName: 'KEY',
+      default: DEMO_AUTH_KEY,
+      description: 'AuthKey of the default account (at most 32 characters)',
+    },
+    'auth-secret': {
+      type: 'string',
+      valueName: 'SECRET',
+      default: DEMO_AUTH_SECRET,
+      description: 'AuthSecret of the default account (at most 50 characters)',
+    },
+    balance: {
+      type: 'string',
+      valueName: 'MINOR',
+      description: `starting balance in 1/100 credit (default ${DEFAULT_BALANCE})`,
+    },
+  },
+  create: ({ options, values }) => {
+    try {
+      return createIroamlyMock({
+        ...options,
+        authKey: stringFlag(values['auth-key']),
+        authSecret: stringFlag(values['auth-secret']),
+        balance: balanceFlag(values.balance),
+      }).emulator;
+    } catch (error) {
+      // The mock checks credentials with core's rules; report them as the flag the user typed.
+      const flag = error instanceof InvalidArgumentError ? FLAG_OF_FIELD[error.field] : undefined;
+      if (flag && error instanceof Error) throw flagError(flag, error.message.replace(/^[^:]+: /, ''));
+      throw error;
+    }
+  },
+};
+
+/** Runs the command; `io` is injectable for tests. */
+export function runIroamlyCli(io?: CliIo) {
+  return runCli(iroamlyCli, io);
+}

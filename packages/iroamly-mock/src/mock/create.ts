@@ -1,0 +1,75 @@
+/**
+ * @module
+ * createIroamlyMock: the iRoamly fake on the shared engine, usable in process (`fetch`), over HTTP
+ * (`startServer` / the CLI) and through msw (`iroamlyHandlers`), all sharing state, clock and journal.
+ */
+import { assertIroamlyCredentials } from '@esim-sandbox/core';
+import { createEmulator } from '@esim-sandbox/emulator';
+import type { Hono } from 'hono';
+import type { Catalog } from '../catalog/catalog.js';
+import { generateCatalog } from '../catalog/generate.js';
+import { createControlHandle, type IroamlyControl } from '../control/handle.js';
+import { resolveBehaviour } from '../operations/behaviour.js';
+import {
+  DEMO_AUTH_KEY,
+  DEMO_AUTH_SECRET,
+  type IroamlyMockOptions,
+  resolveBalance,
+  resolveHttp,
+} from './options.js';
+import { iroamlyProvider } from './provider.js';
+import type { IroamlyEmulator, IroamlyRuntime } from './runtime.js';
+
+export interface IroamlyMock {
+  /** The engine: accounts, `fetch` for servers and msw, `close()`. */
+  emulator: IroamlyEmulator;
+  /** The Hono app (provider routes, QR images, `/_sandbox`). Prefer `fetch`: it maps drop faults. */
+  app: Hono;
+  /** The fetch handler (servers, msw, or a client's `fetch` in process). `emulator.request` takes a path. */
+  fetch(request: Request): Promise<Response>;
+  /** The catalogue every account buys from. */
+  catalog: Catalog;
+  control: IroamlyControl;
+  /** The default account's credentials. */
+  authKey: string;
+  authSecret: string;
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const mock = createIroamlyMock({ clock: 'manual' });
+ * const client = new IroamlyClient({ authKey: mock.authKey, authSecret: mock.authSecret,
+ *   baseUrl: 'http://iroamly.test', fetch: (url, init) => mock.fetch(new Request(url, init)) });
+ */
+export function createIroamlyMock(options: IroamlyMockOptions = {}): IroamlyMock {
+  const { authKey, authSecret, balance, catalog, catalogOptions, behaviour, http, seed, ...engine } = options;
+  const engineSeed = seed ?? 'iroamly';
+  const key = authKey ?? DEMO_AUTH_KEY;
+  const secret = authSecret ?? DEMO_AUTH_SECRET;
+  // The spec's limits (AuthKey ≤ 32, AuthSecret ≤ 50): a default account no client could call is a setup error.
+  assertIroamlyCredentials(key, secret);
+  const rt: IroamlyRuntime = {
+    catalog: catalog ?? generateCatalog({ seed: engineSeed, ...catalogOptions }),
+    behaviour: resolveBehaviour(behaviour),
+    http: resolveHttp(http),
+    // Routes and tasks only run once the engine below exists.
+    emulator: () => emulator,
+  };
+  const emulator = createEmulator(iroamlyProvider(rt, resolveBalance(balance)), {
+    ...engine,
+    seed: engineSeed,
+    account: { key, secret },
+  });
+  const { defaultAccount } = emulator;
+  return {
+    emulator,
+    catalog: rt.catalog,
+    control: createControlHandle(rt),
+    app: emulator.app,
+    fetch: emulator.fetch,
+    authKey: defaultAccount.key,
+    authSecret: defaultAccount.secret,
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * @module
+ * iRoamly as a provider definition for the shared engine: account state, auth, routes, the answers for faults,
+ * throttling and crashes (all `{code: -1}`: the spec's "Request failed"), the redemption task, redaction.
+ */
+import { IroamlyCode } from '@esim-sandbox/core';
+import type { ProviderDefinition } from '@esim-sandbox/emulator';
+import type { Context } from 'hono';
+import { completeRedemption, REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../operations/redeem.js';
+import { registerControlRoutes } from '../routes/control.js';
+import { registerOpenapiRoutes } from '../routes/openapi.js';
+import { registerPlanRoutes } from '../routes/plans.js';
+import { registerQrRoutes } from '../routes/qrcode.js';
+import { failure } from '../state/result.js';
+import { type AccountState, createAccountState } from '../state/types.js';
+import { authenticate } from './auth.js';
+import { type IroamlyAccountParams, parseAccountParams } from './options.js';
+import { type IroamlyRuntime, operationContext, sendFailure } from './runtime.js';
+
+/** Bump when AccountState changes shape: older state files are then refused with a clear error. */
+export const IROAMLY_STATE_VERSION = 1;
+
+/** Endpoints that only read: they do not mark the account dirty for persistence. */
+const READ_PATHS = new Set(['/openapi/codeQuery', '/openapi/qrcodeQuery', '/common/getPlanItem']);
+
+function codeFromFault(code: string): number {
+  const n = Number(code);
+  return Number.isInteger(n) ? n : IroamlyCode.REQUEST_FAILED;
+}
+
+export function iroamlyProvider(
+  rt: IroamlyRuntime,
+  defaultBalance: number,
+): ProviderDefinition<AccountState, IroamlyAccountParams> {
+  const requestFailed = (c: Context, detail: string) =>
+    sendFailure(c, rt, failure(IroamlyCode.REQUEST_FAILED, detail));
+  return {
+    name: 'iroamly',
+    stateVersion: IROAMLY_STATE_VERSION,
+    initialState: ({ params, key }) =>
+      createAccountState({ balance: parseAccountParams(params, key).balance ?? defaultBalance }),
+    generateCredentials: (random) => ({ key: random.alnum(20), secret: random.alnum(32) }),
+    authenticate: (c, lookup) => authenticate(c, lookup, rt),
+    routes: (app) => {
+      registerOpenapiRoutes(app, rt);
+      registerPlanRoutes(app, rt);
+    },
+    publicRoutes: (app) => registerQrRoutes(app, rt),
+    controlRoutes: (app) => registerControlRoutes(app, rt),
+    // A fault `{type: 'error', code: '-1'}` (or any listed code) answers exactly like the provider would.
+    renderError: (code, c) => sendFailure(c, rt, failure(codeFromFault(code), 'injected fault')),
+    renderRateLimited: (c) => requestFailed(c, 'too many requests'),
+    renderServerError: (c) => requestFailed(c, 'internal error'),
+    renderNotFound: (c) =>
+      c.json(failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`), 404),
+    responseCode: (body) => {
+      const code = (body as { code?: unknown } | null)?.code;
+      return typeof code === 'number' ? String(code) : undefined;
+    },
+    isRead: (method, path) => method === 'GET' || method === 'HEAD' || READ_PATHS.has(path),
+    tasks: {
+      [REDEMPTION_TASK_KIND]: (task, tenant) => {
+        const { redemptionId } = task.data as RedemptionTaskData;
+        completeRedemption(tenant.state, redemptionId, operationContext(tenant, rt));
+      },
+    },
+    redact: { headers: ['Certification'], fields: ['authSecret', 'secret'] },
+  };
+}

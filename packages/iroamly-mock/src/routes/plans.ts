@@ -1,0 +1,33 @@
+/**
+ * @module
+ * `GET /common/getPlanItem?region=`: the public plan list, a bare JSON array (NOTES section 2). A region that
+ * matches nothing answers HTTP 404 or `[]`, as configured.
+ */
+import {
+  type IroamlyPlanListResponse,
+  iroamlyPlanListQuerySchema,
+  toIroamlyParameterError,
+} from '@esim-sandbox/core';
+import type { ProviderEnv } from '@esim-sandbox/emulator';
+import type { Hono } from 'hono';
+import { plansForRegion } from '../catalog/catalog.js';
+import type { IroamlyAccountParams } from '../mock/options.js';
+import type { IroamlyRuntime } from '../mock/runtime.js';
+import { parameterFailure } from '../state/result.js';
+import type { AccountState } from '../state/types.js';
+
+export function registerPlanRoutes(
+  app: Hono<ProviderEnv<AccountState, IroamlyAccountParams>>,
+  rt: IroamlyRuntime,
+) {
+  app.get('/common/getPlanItem', (c) => {
+    const query = iroamlyPlanListQuerySchema.safeParse(c.req.query());
+    const plans = query.success ? plansForRegion(rt.catalog, query.data.region) : undefined;
+    if (plans) return c.json(plans satisfies IroamlyPlanListResponse);
+    if (rt.http.unknownRegion === 'empty') return c.json([] satisfies IroamlyPlanListResponse);
+    const body = query.success
+      ? parameterFailure('region', `no plans for '${query.data.region}'`)
+      : toIroamlyParameterError(query.error.issues);
+    return c.json(body, 404);
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Raw-request builders for the tests that must send what a client never would (bad JSON, wrong headers).
+ */
+import { iroamlyCertification } from '@esim-sandbox/core';
+import { createIroamlyMock, type IroamlyMock, type IroamlyMockOptions } from '../src/index.js';
+
+export function manualMock(options: IroamlyMockOptions = {}): IroamlyMock {
+  return createIroamlyMock({ clock: 'manual', startTime: '2024-06-01T00:00:00Z', seed: 'raw', ...options });
+}
+
+export function authHeaders(mock: Pick<IroamlyMock, 'authKey' | 'authSecret'>): Record<string, string> {
+  return { AuthKey: mock.authKey, Certification: iroamlyCertification(mock.authKey, mock.authSecret) };
+}
+
+/** POSTs `body` (a string is sent as is) with valid credentials unless `headers` replaces them. */
+export async function post(
+  mock: IroamlyMock,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = authHeaders(mock),
+): Promise<{ status: number; json: unknown }> {
+  const res = await mock.emulator.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+export async function get(
+  mock: IroamlyMock,
+  pathAndQuery: string,
+  headers: Record<string, string> = authHeaders(mock),
+): Promise<{ status: number; json: unknown }> {
+  const res = await mock.emulator.request(pathAndQuery, { headers });
+  return { status: res.status, json: await res.json() };
+}
