@@ -15,7 +15,9 @@ export type EmulatorErrorCode =
   | 'STATE_FILE_IO'
   | 'CONTROL_TOKEN_REQUIRED'
   | 'INVALID_FLAG'
-  | 'NO_WEBHOOK_URL';
+  | 'NO_WEBHOOK_URL'
+  /** A provider's control route did not find what it was asked for (a message, a profile…). */
+  | 'NOT_FOUND';
 
 export class EmulatorError extends Error {
   readonly code: EmulatorErrorCode;

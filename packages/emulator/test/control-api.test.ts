@@ -40,6 +40,24 @@ afterEach(async () => {
 });
 
 describe('control API', () => {
+  test('provider routes join the control API globally and per account; NOT_FOUND answers 404', async () => {
+    const emu = createCounter();
+    expect((await call(emu, 'GET', '/units')).body).toEqual({ units: ['count'] });
+    const label = await call(emu, 'GET', '/accounts/default/labels/0');
+    expect(label.status).toBe(200);
+    const missing = await call(emu, 'GET', '/accounts/default/labels/7');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+  });
+
+  test("new accounts must satisfy the provider's credential rules", async () => {
+    const emu = createCounter();
+    const refused = await call(emu, 'POST', '/accounts', { key: 'k-long', secret: 'x'.repeat(41) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'secret' });
+    expect((await call(emu, 'GET', '/accounts')).body.accounts.map((a) => a.id)).toEqual(['key-1']);
+  });
+
   test('health and the account list never show secrets', async () => {
     const emu = createCounter();
     emu.createAccount();

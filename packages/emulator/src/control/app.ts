@@ -60,6 +60,8 @@ export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
     return c.json({ ok: true });
   });
 
+  deps.provider.globalControlRoutes?.(control);
+
   const account = new Hono<AccountEnv<S, P>>();
   account.onError((err, c) => controlError(c, err));
   account.use('*', async (c, next) => {

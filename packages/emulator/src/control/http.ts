@@ -19,6 +19,7 @@ const STATUS: Partial<Record<string, 400 | 404 | 409>> = {
   UNKNOWN_ACCOUNT: 404,
   UNKNOWN_DELIVERY: 404,
   UNKNOWN_FAULT: 404,
+  NOT_FOUND: 404,
   ACCOUNT_EXISTS: 409,
 };
 

@@ -169,6 +169,8 @@ export function createEmulator<S, P = unknown>(
     const generated = o.key === undefined || o.secret === undefined ? generate() : undefined;
     const key = o.key ?? generated!.key;
     const secret = o.secret ?? generated!.secret;
+    // The provider's own credential rules (e.g. iRoamly's length limits) hold for every account, not just the CLI's.
+    provider.validateCredentials?.(key, secret);
     const t = addTenant(runtime.fresh({ id: key, key, secret, params: o.params }));
     t.markChanged();
     return t;

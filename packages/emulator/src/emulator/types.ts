@@ -61,6 +61,10 @@ export interface ProviderDefinition<S, P = unknown> {
   routes(app: Hono<ProviderEnv<S, P>>): void;
   /** Routes served without auth, journal or faults (e.g. QR images at a public URL). */
   publicRoutes?(app: Hono): void;
+  /** Extra control routes directly under /_sandbox/ (not tied to one account), e.g. a public catalogue. */
+  globalControlRoutes?(app: Hono): void;
+  /** Throws EmulatorError('INVALID_ARGUMENT', …, { field }) when credentials break the provider's rules. */
+  validateCredentials?(key: string, secret: string): void;
   /** Extra per-account control routes under /_sandbox/accounts/:account/ (c.var.tenant is set). */
   controlRoutes?(app: Hono<AccountEnv<S, P>>): void;
   /** The provider's answer for a fault of `{type:'error', code}`. */
