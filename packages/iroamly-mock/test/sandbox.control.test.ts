@@ -45,7 +45,8 @@ async function redeemOne(email: string) {
 describe('/_sandbox control routes', () => {
   it('shows every product with its integer price, in a form loadCatalog reads back', async () => {
     mock = manualMock();
-    const { status, json } = await control<CatalogExport>('/catalog');
+    const res = await mock.fetch(new Request(`${BASE}/_sandbox/catalog`));
+    const { status, json } = { status: res.status, json: (await res.json()) as CatalogExport };
     expect(status).toBe(200);
     expect(json).toEqual(exportCatalog(mock.catalog));
     expect(loadCatalog(json).products).toEqual(mock.catalog.products);

@@ -57,7 +57,7 @@ describe('tenants', () => {
     expect((await a.queryCodes(orderId)).map((c) => c.status)).toEqual([2, 0]);
   });
 
-  it('creates accounts through the control API, refusing a bad balance or an over-long key by name', async () => {
+  it('creates accounts through the control API, refusing a bad balance or an over-long key or secret by name', async () => {
     mock = manualMock();
     const create = (body: unknown) =>
       mock.emulator.request('/_sandbox/accounts', { method: 'POST', body: JSON.stringify(body) });
@@ -71,6 +71,9 @@ describe('tenants', () => {
     const longKey = await create({ key: 'k'.repeat(33) });
     expect(longKey.status).toBe(400);
     expect(await longKey.json()).toMatchObject({ error: { field: 'key' } });
+    const longSecret = await create({ key: 'tenant-f', secret: 's'.repeat(51) });
+    expect(longSecret.status).toBe(400);
+    expect(await longSecret.json()).toMatchObject({ error: { field: 'secret' } });
   });
 
   it('gives a new account the configured starting balance', async () => {

@@ -67,19 +67,10 @@ export function resolveBalance(balance: unknown): number {
 }
 
 /**
- * Account params from the control API: an engine error (HTTP 400 naming the field) rather than core's, since
+ * Account params from the control API (credential rules are the provider's validateCredentials): an engine error (HTTP 400 naming the field) rather than core's, since
  * it surfaces through `/_sandbox`.
  */
-export function parseAccountParams(params: unknown, key: string): IroamlyAccountParams {
-  if (key.length > IROAMLY_AUTH_KEY_MAX_LENGTH) {
-    throw new EmulatorError(
-      'INVALID_ARGUMENT',
-      `key: an AuthKey has at most ${IROAMLY_AUTH_KEY_MAX_LENGTH} characters`,
-      {
-        field: 'key',
-      },
-    );
-  }
+export function parseAccountParams(params: unknown): IroamlyAccountParams {
   const parsed = accountParamsSchema.safeParse(params ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

@@ -3,11 +3,11 @@
  * iRoamly as a provider definition for the shared engine: account state, auth, routes, the answers for faults,
  * throttling and crashes (all `{code: -1}`: the spec's "Request failed"), the redemption task, redaction.
  */
-import { IroamlyCode } from '@esim-sandbox/core';
-import type { ProviderDefinition } from '@esim-sandbox/emulator';
+import { assertIroamlyCredentials, InvalidArgumentError, IroamlyCode } from '@esim-sandbox/core';
+import { EmulatorError, type ProviderDefinition } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { completeRedemption, REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../operations/redeem.js';
-import { registerControlRoutes } from '../routes/control.js';
+import { registerControlRoutes, registerGlobalControlRoutes } from '../routes/control.js';
 import { registerOpenapiRoutes } from '../routes/openapi.js';
 import { registerPlanRoutes } from '../routes/plans.js';
 import { registerQrRoutes } from '../routes/qrcode.js';
@@ -37,8 +37,8 @@ export function iroamlyProvider(
   return {
     name: 'iroamly',
     stateVersion: IROAMLY_STATE_VERSION,
-    initialState: ({ params, key }) =>
-      createAccountState({ balance: parseAccountParams(params, key).balance ?? defaultBalance }),
+    initialState: ({ params }) =>
+      createAccountState({ balance: parseAccountParams(params).balance ?? defaultBalance }),
     generateCredentials: (random) => ({ key: random.alnum(20), secret: random.alnum(32) }),
     authenticate: (c, lookup) => authenticate(c, lookup, rt),
     routes: (app) => {
@@ -47,6 +47,16 @@ export function iroamlyProvider(
     },
     publicRoutes: (app) => registerQrRoutes(app, rt),
     controlRoutes: (app) => registerControlRoutes(app, rt),
+    globalControlRoutes: (app) => registerGlobalControlRoutes(app, rt),
+    validateCredentials: (key, secret) => {
+      try {
+        assertIroamlyCredentials(key, secret);
+      } catch (error) {
+        if (!(error instanceof InvalidArgumentError)) throw error;
+        const field = error.field === 'authKey' ? 'key' : 'secret';
+        throw new EmulatorError('INVALID_ARGUMENT', error.message, { field });
+      }
+    },
     // A fault `{type: 'error', code: '-1'}` (or any listed code) answers exactly like the provider would.
     renderError: (code, c) => sendFailure(c, rt, failure(codeFromFault(code), 'injected fault')),
     renderRateLimited: (c) => requestFailed(c, 'too many requests'),

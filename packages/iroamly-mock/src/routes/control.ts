@@ -3,7 +3,7 @@
  * iRoamly's own control routes under `/_sandbox/accounts/:account/` (the engine adds clock, faults, journal,
  * reset, snapshot). Bodies are validated by the engine's readJson: HTTP 400 naming the field.
  */
-import { type AccountEnv, type ControlErrorBody, readJson } from '@esim-sandbox/emulator';
+import { type AccountEnv, EmulatorError, readJson } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import { MINOR_UNITS_PER_CREDIT } from '../catalog/catalog.js';
 import { exportCatalog } from '../catalog/load.js';
@@ -28,9 +28,6 @@ export function registerControlRoutes(
     credit: balance / MINOR_UNITS_PER_CREDIT,
   });
 
-  // Same for every account; served per account because the engine has no global hook (see README).
-  app.get('/catalog', (c) => c.json(exportCatalog(rt.catalog)));
-
   app.get('/balance', (c) => c.json(balanceView(c.var.tenant.state.balance)));
   app.put('/balance', async (c) => {
     const input = await readJson(c, setBalanceSchema);
@@ -45,10 +42,7 @@ export function registerControlRoutes(
   app.get('/outbox/:id', async (c) => {
     const message = await messageView(c.var.tenant.state, c.req.param('id'), publicBase(c, rt));
     if (message) return c.json(message);
-    const body: ControlErrorBody = {
-      error: { code: 'NOT_FOUND', message: `no message '${c.req.param('id')}'`, field: 'id' },
-    };
-    return c.json(body, 404);
+    throw new EmulatorError('NOT_FOUND', `no message '${c.req.param('id')}'`, { field: 'id' });
   });
 
   app.post('/redemptions/fail-next', async (c) => {
@@ -57,4 +51,9 @@ export function registerControlRoutes(
     c.var.tenant.markChanged();
     return c.json({ pending });
   });
+}
+
+/** The catalogue is the same for every account, so it sits directly under /_sandbox/. */
+export function registerGlobalControlRoutes(app: Hono, rt: IroamlyRuntime) {
+  app.get('/catalog', (c) => c.json(exportCatalog(rt.catalog)));
 }
