@@ -2,7 +2,7 @@
  * @module
  * Options of `createIroamlyMock`, their defaults, and the demo credentials the playground prints.
  */
-import { IROAMLY_AUTH_KEY_MAX_LENGTH, parseArguments } from '@esim-sandbox/core';
+import { parseArguments } from '@esim-sandbox/core';
 import { EmulatorError, type EmulatorOptions } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
