@@ -1,0 +1,8 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * Entry of the `esimaccess-mock` bin (`node --import tsx src/bin.ts --port 4010`).
+ * @module
+ */
+import { runEsimAccessCli } from './cli.js';
+
+await runEsimAccessCli();

@@ -1,0 +1,120 @@
+/**
+ * The typed, in-process twin of the control routes: `mock.control.account().installProfile(esimTranNo)`.
+ * Failures throw {@link EsimAccessControlError} carrying the provider's code.
+ * @module
+ */
+import { EmulatorError, type WebhookDelivery } from '@esim-sandbox/emulator';
+import type { z } from 'zod';
+import type { EsimAccessAccountParams } from '../mock/options.js';
+import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
+import type { OpResult } from '../ops/context.js';
+import type { InstallOptions } from '../ops/device.js';
+import type { EsimAccessAccountState, OrderRecord, ProfileRecord } from '../state/types.js';
+import {
+  balanceInputSchema,
+  controlAddUsage,
+  controlAllocate,
+  controlExpire,
+  controlInstall,
+  controlSetBalance,
+  controlSetStock,
+  findOrder,
+  findProfileCopy,
+  usageInputSchema,
+} from './actions.js';
+
+export class EsimAccessControlError extends Error {
+  /** The provider's code for the refusal: 200002 (lifecycle), 310403 (profile), 310272 (order), 310241 (package). */
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'EsimAccessControlError';
+    this.code = code;
+  }
+}
+
+/** The same checks as the HTTP routes, thrown as the engine's INVALID_ARGUMENT naming the field. */
+function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  throw new EmulatorError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+}
+
+function unwrap<T>(result: OpResult<T>): T {
+  if (!result.ok) throw new EsimAccessControlError(result.error.code, result.error.message);
+  return structuredClone(result.obj);
+}
+
+export interface EsimAccessAccountControl {
+  readonly tenant: EsimAccessTenant;
+  readonly accessCode: string;
+  readonly secretKey: string;
+  /** A deep copy of the account's provider state. */
+  state(): EsimAccessAccountState;
+  order(orderNo: string): OrderRecord;
+  profile(esimTranNo: string): ProfileRecord;
+  /** Allocates an order now, without waiting for the allocation delay. */
+  allocate(orderNo: string): OrderRecord;
+  /** A device downloads, installs and enables the profile (or stops at `until`). */
+  installProfile(esimTranNo: string, options?: InstallOptions): ProfileRecord;
+  /** The device uses `bytes` of data. */
+  addUsage(esimTranNo: string, bytes: number): ProfileRecord;
+  /** Ends the unused period (never activated) or the validity (activated) now. */
+  expireProfile(esimTranNo: string): ProfileRecord;
+  setBalance(balance: number): void;
+  /** Profiles left for a package; null = unlimited. */
+  setStock(packageCode: string, count: number | null): void;
+  /** Moves this account's virtual clock, running allocations, expiries and webhook deliveries due on the way. */
+  advance(ms: number): Promise<void>;
+  webhookDeliveries(filter?: { type?: string }): WebhookDelivery[];
+}
+
+export interface EsimAccessControl {
+  /** By id (= access code) or 'default'. */
+  account(id?: string): EsimAccessAccountControl;
+  createAccount(options?: {
+    accessCode?: string;
+    secretKey?: string;
+    params?: EsimAccessAccountParams;
+  }): EsimAccessAccountControl;
+}
+
+function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAccessAccountControl {
+  return {
+    tenant,
+    accessCode: tenant.key,
+    secretKey: tenant.secret,
+    state: () => structuredClone(tenant.state),
+    order: (orderNo) => unwrap(findOrder(tenant, orderNo)),
+    profile: (esimTranNo) => unwrap(findProfileCopy(tenant, esimTranNo)),
+    allocate: (orderNo) => unwrap(controlAllocate(rt, tenant, orderNo)),
+    installProfile: (esimTranNo, options) => unwrap(controlInstall(rt, tenant, { esimTranNo }, options)),
+    addUsage: (esimTranNo, bytes) =>
+      unwrap(controlAddUsage(rt, tenant, { esimTranNo }, check(usageInputSchema, { bytes }).bytes)),
+    expireProfile: (esimTranNo) => unwrap(controlExpire(rt, tenant, { esimTranNo })),
+    setBalance: (balance) => controlSetBalance(tenant, check(balanceInputSchema, { balance }).balance),
+    setStock: (packageCode, count) => {
+      unwrap(controlSetStock(rt, tenant, packageCode, count));
+    },
+    advance: (ms) => tenant.advance(ms),
+    webhookDeliveries: (filter) => tenant.webhooks.deliveries(filter),
+  };
+}
+
+export function createControlHandle(rt: EsimAccessRuntime): EsimAccessControl {
+  return {
+    account: (id) => accountControl(rt, rt.emulator().account(id)),
+    createAccount: (options = {}) =>
+      accountControl(
+        rt,
+        rt.emulator().createAccount({
+          ...(options.accessCode === undefined ? {} : { key: options.accessCode }),
+          ...(options.secretKey === undefined ? {} : { secret: options.secretKey }),
+          ...(options.params === undefined ? {} : { params: options.params }),
+        }),
+      ),
+  };
+}

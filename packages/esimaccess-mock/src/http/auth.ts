@@ -1,0 +1,122 @@
+/**
+ * Request authentication, checks in this order (each answers with the provider's code in an HTTP 200 envelope):
+ * 000101 a mandatory header is missing · 000102 a header is malformed · unknown RT-AccessCode (configurable code,
+ * default 401001) · 101002 the client address is not allowlisted · 101001 RT-Timestamp outside the window of the
+ * VIRTUAL clock, or an RT-RequestID used twice · 101003 RT-Signature does not match.
+ * Core does the signing maths (`verifyEsimAccessSignature`, `isEsimAccessTimestampFresh`); this file only decides.
+ * @module
+ */
+import {
+  ESIM_ACCESS_HEADERS,
+  type EsimAccessErrorCode,
+  isEsimAccessTimestampFresh,
+  parseEsimAccessTimestamp,
+  verifyEsimAccessSignature,
+} from '@esim-sandbox/core';
+import type { AuthResult } from '@esim-sandbox/emulator';
+import type { Context } from 'hono';
+import type { EsimAccessAccountParams } from '../mock/options.js';
+import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
+import { fail } from '../ops/context.js';
+import type { EsimAccessAccountState } from '../state/types.js';
+import { sendFailure } from './envelope.js';
+
+type Auth = AuthResult<EsimAccessAccountState, EsimAccessAccountParams>;
+
+const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
+const SIGNATURE = /^[0-9a-fA-F]{64}$/;
+
+/**
+ * The client's address. The engine's server does not hand the socket to the app, so this is `X-Forwarded-For` when
+ * present, else loopback (in-process and msw requests are local by nature).
+ */
+function clientAddress(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || '127.0.0.1';
+}
+
+function rememberRequestId(rt: EsimAccessRuntime, tenant: EsimAccessTenant, requestId: string): boolean {
+  let seen = rt.requestIds.get(tenant.id);
+  if (!seen) {
+    seen = new Map();
+    rt.requestIds.set(tenant.id, seen);
+  }
+  const now = tenant.clock.now();
+  // Ids older than the window can never be replayed successfully (their timestamp fails first): forget them.
+  for (const [id, at] of seen) if (now - at > rt.auth.timestampWindowMs) seen.delete(id);
+  if (seen.has(requestId)) return false;
+  seen.set(requestId, now);
+  return true;
+}
+
+export function authenticate(
+  c: Context,
+  lookup: (key: string) => EsimAccessTenant | undefined,
+  rt: EsimAccessRuntime,
+): Auth {
+  const refuse = (code: EsimAccessErrorCode, message: string, tenant?: EsimAccessTenant): Auth => {
+    const error = sendFailure(c, rt.envelope, fail(code, message).error);
+    return tenant ? { error, tenant } : { error };
+  };
+  const accessCode = c.req.header(ESIM_ACCESS_HEADERS.accessCode);
+  const timestamp = c.req.header(ESIM_ACCESS_HEADERS.timestamp);
+  const requestId = c.req.header(ESIM_ACCESS_HEADERS.requestId);
+  const signature = c.req.header(ESIM_ACCESS_HEADERS.signature);
+  const hmac = rt.auth.signature === 'hmac' || Boolean(signature);
+  if (!accessCode) return refuse('000101', `Missing mandatory header: ${ESIM_ACCESS_HEADERS.accessCode}`);
+  const tenant = lookup(accessCode);
+  if (hmac) {
+    const missing = [
+      [ESIM_ACCESS_HEADERS.timestamp, timestamp],
+      [ESIM_ACCESS_HEADERS.requestId, requestId],
+      [ESIM_ACCESS_HEADERS.signature, signature],
+    ].find(([, value]) => !value)?.[0];
+    if (missing) return refuse('000101', `Missing mandatory header: ${missing}`, tenant);
+    if (parseEsimAccessTimestamp(timestamp) === undefined) {
+      return refuse(
+        '000102',
+        `Wrong header format: ${ESIM_ACCESS_HEADERS.timestamp} must be epoch milliseconds`,
+        tenant,
+      );
+    }
+    if (!REQUEST_ID.test(requestId ?? '')) {
+      return refuse('000102', `Wrong header format: ${ESIM_ACCESS_HEADERS.requestId} must be a UUID`, tenant);
+    }
+    if (!SIGNATURE.test(signature ?? '')) {
+      return refuse(
+        '000102',
+        `Wrong header format: ${ESIM_ACCESS_HEADERS.signature} must be 64 hex characters`,
+        tenant,
+      );
+    }
+  }
+  if (!tenant) return refuse(rt.auth.unknownAccessCode, `unknown ${ESIM_ACCESS_HEADERS.accessCode}`);
+  const address = clientAddress(c);
+  if (rt.auth.ipAllowlist && !rt.auth.ipAllowlist.includes(address)) {
+    return refuse('101002', `IP blocked: ${address} is not in the account's allowlist`, tenant);
+  }
+  if (!hmac) return { tenant };
+  const now = tenant.clock.now();
+  if (!isEsimAccessTimestampFresh({ timestamp, now, windowMs: rt.auth.timestampWindowMs })) {
+    return refuse(
+      '101001',
+      `Timestamp expired: ${timestamp} is more than ${rt.auth.timestampWindowMs} ms from ${now}`,
+      tenant,
+    );
+  }
+  const body = c.var.rawBody as string;
+  const valid = verifyEsimAccessSignature({
+    timestamp: timestamp ?? '',
+    requestId: requestId ?? '',
+    accessCode,
+    body,
+    secretKey: tenant.secret,
+    signature,
+  });
+  if (!valid) return refuse('101003', 'Signature mismatch', tenant);
+  // Recorded only for requests that pass, so a forged request cannot burn a legitimate client's id.
+  if (rt.auth.singleUseRequestId && !rememberRequestId(rt, tenant, requestId ?? '')) {
+    return refuse('101001', `${ESIM_ACCESS_HEADERS.requestId} ${requestId} was already used`, tenant);
+  }
+  return { tenant };
+}

@@ -1,0 +1,78 @@
+/**
+ * The steps every eSIM Access endpoint shares after authentication: POST only (000103), a JSON body (000104), the
+ * body validated by core's request schema with core's issue -> code mapper (000105/000106/000107/200008...), then the
+ * endpoint's operation, answered in the envelope.
+ * @module
+ */
+import {
+  type EsimAccessEndpointName,
+  esimAccessEndpoints,
+  validateEsimAccessRequest,
+} from '@esim-sandbox/core';
+import type { ProviderEnv } from '@esim-sandbox/emulator';
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { EsimAccessAccountParams } from '../mock/options.js';
+import { type EsimAccessRuntime, type EsimAccessTenant, linksForRequest } from '../mock/runtime.js';
+import { fail, type OpResult, type ProfileLinks } from '../ops/context.js';
+import type { EsimAccessAccountState } from '../state/types.js';
+import { sendFailure, sendResult } from './envelope.js';
+
+export type EsimAccessApp = Hono<ProviderEnv<EsimAccessAccountState, EsimAccessAccountParams>>;
+
+export type RequestOf<N extends EsimAccessEndpointName> = z.output<
+  (typeof esimAccessEndpoints)[N]['request']
+>;
+
+export interface EndpointCall<N extends EsimAccessEndpointName> {
+  readonly c: Context;
+  readonly rt: EsimAccessRuntime;
+  readonly tenant: EsimAccessTenant;
+  readonly body: RequestOf<N>;
+  readonly links: ProfileLinks;
+}
+
+export type EndpointHandler<N extends EsimAccessEndpointName> = (
+  call: EndpointCall<N>,
+) => OpResult<unknown> | Promise<OpResult<unknown>>;
+
+export function parseJsonBody(raw: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export function registerEndpoint<N extends EsimAccessEndpointName>(
+  app: EsimAccessApp,
+  rt: EsimAccessRuntime,
+  name: N,
+  handler: EndpointHandler<N>,
+): void {
+  const { path } = esimAccessEndpoints[name];
+  app.all(path, async (c) => {
+    const envelope = rt.envelope;
+    if (c.req.method !== 'POST') {
+      return sendFailure(
+        c,
+        envelope,
+        fail('000103', `Unsupported HTTP method: ${c.req.method} (every endpoint is POST)`).error,
+      );
+    }
+    // An empty body is not JSON either: the docs ask for `{}` when there are no parameters.
+    const parsed = parseJsonBody(c.var.rawBody);
+    if (!parsed.ok)
+      return sendFailure(c, envelope, fail('000104', 'Invalid JSON: the body must be a JSON object').error);
+    const validation = validateEsimAccessRequest(name, parsed.value);
+    if (!validation.success) return sendFailure(c, envelope, validation.error);
+    const result = await handler({
+      c,
+      rt,
+      tenant: c.var.tenant,
+      body: validation.data as RequestOf<N>,
+      links: linksForRequest(rt, c.req.url),
+    });
+    return sendResult(c, envelope, result);
+  });
+}

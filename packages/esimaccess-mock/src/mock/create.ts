@@ -1,0 +1,102 @@
+/**
+ * createEsimAccessMock: the eSIM Access fake on the shared engine, usable in process (`fetch`, `request`), over HTTP
+ * (`startServer`, the CLI) and through msw (`esimAccessHandlers`), all three sharing state, clock and journal.
+ * @module
+ */
+import { createEmulator, hashSeed } from '@esim-sandbox/emulator';
+import type { Hono } from 'hono';
+import { type CatalogIndex, indexCatalog, loadCatalog } from '../catalog/catalog.js';
+import { generateCatalog } from '../catalog/generate.js';
+import { createControlHandle, type EsimAccessControl } from '../control/handle.js';
+import { DEFAULT_BEHAVIOUR, type EsimAccessBehaviour } from '../ops/context.js';
+import {
+  DEFAULT_BALANCE,
+  DEMO_ACCESS_CODE,
+  DEMO_SECRET_KEY,
+  type EsimAccessMockOptions,
+  parseAccountParams,
+  resolveAuth,
+} from './options.js';
+import { esimAccessProvider } from './provider.js';
+import type { EsimAccessEmulator, EsimAccessRuntime } from './runtime.js';
+
+export interface EsimAccessMock {
+  /** The engine: accounts (tenants), `fetch` for servers and msw, `close()`. */
+  emulator: EsimAccessEmulator;
+  /** Root Hono app (provider routes, QR images, `/_sandbox`). Prefer `fetch`: it maps drop faults. */
+  app: Hono;
+  fetch(request: Request): Promise<Response>;
+  /** In-process request: `mock.request('/api/v1/open/balance/query', { method: 'POST', ... })`. */
+  request(input: string | URL, init?: RequestInit): Promise<Response>;
+  catalog: CatalogIndex;
+  /** The behaviour settings in force (defaults merged with the options). */
+  behaviour: Readonly<EsimAccessBehaviour>;
+  control: EsimAccessControl;
+  /** The default account's credentials. */
+  accessCode: string;
+  secretKey: string;
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const mock = createEsimAccessMock({ clock: 'manual' });
+ * const client = new EsimAccessClient({ accessCode: mock.accessCode, secretKey: mock.secretKey, fetch: mock.fetch });
+ */
+export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimAccessMock {
+  const {
+    accessCode,
+    secretKey,
+    balance,
+    stock,
+    catalog,
+    behaviour,
+    auth,
+    envelope,
+    webhookUrl,
+    publicBaseUrl,
+    ...engine
+  } = options;
+  const seed = engine.seed ?? 'esimaccess';
+  const defaultBalance =
+    parseAccountParams({ balance: balance ?? DEFAULT_BALANCE }).balance ?? DEFAULT_BALANCE;
+  let emulator: EsimAccessEmulator | undefined;
+  const rt: EsimAccessRuntime = {
+    catalog: indexCatalog(catalog ? loadCatalog(catalog) : generateCatalog({ seed: hashSeed(String(seed)) })),
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...behaviour },
+    auth: resolveAuth(auth),
+    envelope: { success: envelope?.success ?? 'boolean' },
+    publicBaseUrl,
+    requestIds: new Map(),
+    emulator: () => {
+      if (!emulator) throw new Error('the emulator is not created yet');
+      return emulator;
+    },
+  };
+  emulator = createEmulator(esimAccessProvider(rt, defaultBalance), {
+    ...engine,
+    seed,
+    account: {
+      key: accessCode ?? DEMO_ACCESS_CODE,
+      secret: secretKey ?? DEMO_SECRET_KEY,
+      ...(stock === undefined ? {} : { params: { stock } }),
+    },
+  });
+  const created = emulator;
+  // A URL given at start is taken as is; saving one through the API runs the CHECK_HEALTH test.
+  if (webhookUrl !== undefined && created.defaultAccount.webhooks.url === null) {
+    created.defaultAccount.webhooks.setUrl(webhookUrl);
+  }
+  return {
+    emulator: created,
+    app: created.app,
+    fetch: created.fetch,
+    request: created.request,
+    catalog: rt.catalog,
+    behaviour: rt.behaviour,
+    control: createControlHandle(rt),
+    accessCode: created.defaultAccount.key,
+    secretKey: created.defaultAccount.secret,
+    close: () => created.close(),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * eSIM Access as a provider of the shared engine: state, auth, routes, tasks, and how its errors look. Everything
+ * generic (server, clock, journal, faults, rate limit, webhook delivery, persistence, /_sandbox) is the engine's.
+ * @module
+ */
+import { ESIM_ACCESS_HEADERS, isEsimAccessErrorCode } from '@esim-sandbox/core';
+import type { ProviderDefinition, TaskHandler } from '@esim-sandbox/emulator';
+import { registerControlRoutes } from '../control/routes.js';
+import { authenticate } from '../http/auth.js';
+import { responseCode, sendFailure } from '../http/envelope.js';
+import { fail } from '../ops/context.js';
+import { ESIM_ACCESS_TASK_KINDS, runEsimAccessTask } from '../ops/tasks.js';
+import { registerAccountRoutes } from '../routes/account.js';
+import { registerCatalogRoutes } from '../routes/catalog.js';
+import { registerOrderRoutes } from '../routes/orders.js';
+import { registerProfileRoutes } from '../routes/profiles.js';
+import { registerQrRoutes } from '../routes/qr.js';
+import { createAccountState, type EsimAccessAccountState } from '../state/types.js';
+import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
+import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from './runtime.js';
+
+/** Bump when EsimAccessAccountState changes shape: an old state file is then refused with a clear error. */
+export const ESIM_ACCESS_STATE_VERSION = 1;
+
+/** esim/query and the lists change nothing: they are reads for persistence and for "late after poll" webhooks. */
+const READ_PATHS = [
+  '/package/list',
+  '/location/list',
+  '/esim/query',
+  '/balance/query',
+  '/esim/usage/query',
+  '/webhook/query',
+];
+
+type Provider = ProviderDefinition<EsimAccessAccountState, EsimAccessAccountParams>;
+
+/** `defaultBalance` applies to every account created without a balance of its own. */
+export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number): Provider {
+  const runTask: TaskHandler<EsimAccessAccountState, EsimAccessAccountParams> = (task, tenant) => {
+    const ctx = contextFor(rt, tenant, backgroundLinks(rt));
+    runEsimAccessTask(ctx, task.kind, task.data);
+    dispatch(tenant, ctx.effects);
+  };
+  return {
+    name: 'esimaccess',
+    stateVersion: ESIM_ACCESS_STATE_VERSION,
+    initialState: ({ params, random }) => {
+      const parsed = parseAccountParams(params);
+      // Seeded starting points: ids replay per seed, and two accounts ordering in the same minute rarely share one.
+      const counters = { order: random.int(0, 9_999), esim: random.int(0, 9_999) };
+      return createAccountState({ balance: parsed.balance ?? defaultBalance, stock: parsed.stock, counters });
+    },
+    authenticate: (c, lookup) => authenticate(c, lookup, rt),
+    routes: (app) => {
+      registerCatalogRoutes(app, rt);
+      registerOrderRoutes(app, rt);
+      registerProfileRoutes(app, rt);
+      registerAccountRoutes(app, rt);
+    },
+    publicRoutes: (app) => registerQrRoutes(app, rt),
+    controlRoutes: (app) => registerControlRoutes(app, rt),
+    // A fault may name any code; unknown ones still go out in the envelope, with a generic text.
+    renderError: (code, c) =>
+      sendFailure(
+        c,
+        rt.envelope,
+        isEsimAccessErrorCode(code) ? fail(code).error : { code, message: 'injected error' },
+      ),
+    renderRateLimited: (c) =>
+      sendFailure(c, rt.envelope, fail('900001', 'System busy: rate limit exceeded').error),
+    renderServerError: (c) => sendFailure(c, rt.envelope, fail('000001').error),
+    renderNotFound: (c) =>
+      sendFailure(
+        c,
+        rt.envelope,
+        fail('000001', `no such endpoint: ${c.req.method} ${c.req.path}`).error,
+        404,
+      ),
+    responseCode: (body) => responseCode(body),
+    isRead: (_method, path) => READ_PATHS.some((read) => path.endsWith(read)),
+    tasks: Object.fromEntries(ESIM_ACCESS_TASK_KINDS.map((kind) => [kind, runTask])),
+    redact: { headers: [ESIM_ACCESS_HEADERS.signature], fields: ['secretKey'] },
+    defaults: { rateLimit: null },
+  };
+}

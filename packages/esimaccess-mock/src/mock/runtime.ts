@@ -1,0 +1,93 @@
+/**
+ * What the provider layer shares between routes, tasks and the control handle, and the one bridge from a domain
+ * operation to the engine: build the context from a tenant, run the operation, hand its webhooks to the engine's
+ * delivery and its tasks to the tenant's scheduler.
+ * @module
+ */
+import type { EsimAccessWebhookPayload } from '@esim-sandbox/core';
+import type { Emulator, Tenant } from '@esim-sandbox/emulator';
+import type { CatalogIndex } from '../catalog/catalog.js';
+import {
+  type Effects,
+  type EsimAccessBehaviour,
+  emptyEffects,
+  type OpContext,
+  type OpResult,
+  type ProfileLinks,
+} from '../ops/context.js';
+import type { EsimAccessAccountState } from '../state/types.js';
+import type { EsimAccessAccountParams, EsimAccessAuthOptions, EsimAccessEnvelopeOptions } from './options.js';
+
+export type EsimAccessTenant = Tenant<EsimAccessAccountState, EsimAccessAccountParams>;
+export type EsimAccessEmulator = Emulator<EsimAccessAccountState, EsimAccessAccountParams>;
+
+export interface EsimAccessRuntime {
+  readonly catalog: CatalogIndex;
+  readonly behaviour: EsimAccessBehaviour;
+  readonly auth: EsimAccessAuthOptions;
+  readonly envelope: EsimAccessEnvelopeOptions;
+  readonly publicBaseUrl: string | undefined;
+  /** RT-RequestIDs seen per account (id -> virtual time), for single-use checking; memory only, like the window. */
+  readonly requestIds: Map<string, Map<string, number>>;
+  /** Set right after the emulator is created (the provider definition is needed to create it). */
+  emulator(): EsimAccessEmulator;
+}
+
+/** The QR image route; `/qr/<id>` without the extension is the short "install page". */
+export const QR_PATH = '/qr';
+
+export function linksFor(base: string): ProfileLinks {
+  const root = base.replace(/\/+$/, '');
+  return {
+    qrCodeUrl: (qrId) => `${root}${QR_PATH}/${qrId}.png`,
+    shortUrl: (qrId) => `${root}${QR_PATH}/${qrId}`,
+  };
+}
+
+/** Links for work outside a request (tasks, control calls), whose profile renderings are never sent anywhere. */
+export function backgroundLinks(rt: EsimAccessRuntime): ProfileLinks {
+  return linksFor(rt.publicBaseUrl ?? 'http://127.0.0.1');
+}
+
+/** Links for a request: the configured public base, else the origin the request was sent to. */
+export function linksForRequest(rt: EsimAccessRuntime, requestUrl: string): ProfileLinks {
+  return linksFor(rt.publicBaseUrl ?? new URL(requestUrl).origin);
+}
+
+export function contextFor(rt: EsimAccessRuntime, tenant: EsimAccessTenant, links: ProfileLinks): OpContext {
+  return {
+    state: tenant.state,
+    catalog: rt.catalog,
+    behaviour: rt.behaviour,
+    now: tenant.clock.now(),
+    rng: tenant.random,
+    links,
+    effects: emptyEffects(),
+  };
+}
+
+/** The notifyId doubles as the engine's event id, so a duplicated delivery carries the same notifyId. */
+export function emitWebhook(tenant: EsimAccessTenant, payload: EsimAccessWebhookPayload): void {
+  tenant.webhooks.emit({ type: payload.notifyType, payload, eventId: payload.notifyId ?? undefined });
+}
+
+export function dispatch(tenant: EsimAccessTenant, effects: Effects): void {
+  for (const payload of effects.webhooks) emitWebhook(tenant, payload);
+  for (const task of effects.tasks) tenant.scheduler.at(task.kind, task.at, task.data);
+}
+
+/**
+ * Runs a synchronous operation against a tenant and dispatches what it produced. Synchronous on purpose: nothing
+ * else can touch the tenant's state between the operation's checks and its writes.
+ */
+export function runOp<T>(
+  rt: EsimAccessRuntime,
+  tenant: EsimAccessTenant,
+  links: ProfileLinks,
+  op: (ctx: OpContext) => OpResult<T>,
+): OpResult<T> {
+  const ctx = contextFor(rt, tenant, links);
+  const result = op(ctx);
+  dispatch(tenant, ctx.effects);
+  return result;
+}

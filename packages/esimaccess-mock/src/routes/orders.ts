@@ -1,0 +1,19 @@
+/**
+ * `esim/order` and `esim/query`.
+ * @module
+ */
+
+import { type EsimAccessApp, registerEndpoint } from '../http/endpoint.js';
+import type { EsimAccessRuntime } from '../mock/runtime.js';
+import { runOp } from '../mock/runtime.js';
+import { placeOrder } from '../ops/order.js';
+import { queryProfiles } from '../ops/query.js';
+
+export function registerOrderRoutes(app: EsimAccessApp, rt: EsimAccessRuntime): void {
+  registerEndpoint(app, rt, 'order', ({ tenant, body, links }) =>
+    runOp(rt, tenant, links, (ctx) => placeOrder(ctx, body)),
+  );
+  registerEndpoint(app, rt, 'queryProfiles', ({ tenant, body, links }) =>
+    runOp(rt, tenant, links, (ctx) => queryProfiles(ctx, body)),
+  );
+}

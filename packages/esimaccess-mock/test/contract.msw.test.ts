@@ -1,0 +1,18 @@
+/**
+ * The same contract suite through msw on https://api.esimaccess.com, in process.
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll } from 'vitest';
+import { runEndpointContract } from './contract.endpoints.case.js';
+import { runErrorContract } from './contract.errors.case.js';
+import { runLifecycleContract } from './contract.lifecycle.case.js';
+import { overMsw } from './support/harness.js';
+
+// Webhook receivers are real local servers: let those requests through.
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterAll(() => server.close());
+
+runEndpointContract('msw', overMsw(server));
+runErrorContract('msw', overMsw(server));
+runLifecycleContract('msw', overMsw(server));

@@ -1,0 +1,161 @@
+/**
+ * Builders for the contract suite: a mock on the manual virtual clock, reached either over HTTP (the engine's
+ * startServer on port 0) or through msw on the real base URL, and clients of core's EsimAccessClient bound to it.
+ */
+import {
+  ESIM_ACCESS_HEADERS,
+  EsimAccessClient,
+  type EsimAccessClientOptions,
+  type EsimAccessPackage,
+  type EsimAccessWebhookPayload,
+  type FetchLike,
+  parseEsimAccessWebhook,
+  signEsimAccessRequest,
+} from '@esim-sandbox/core';
+import { startServer } from '@esim-sandbox/emulator';
+import { startWebhookReceiver, type WebhookReceiver } from '@esim-sandbox/emulator/testing';
+import type { SetupServer } from 'msw/node';
+import {
+  createEsimAccessMock,
+  type EsimAccessAccountControl,
+  type EsimAccessMock,
+  type EsimAccessMockOptions,
+  esimAccessHandlers,
+} from '../../src/index.js';
+
+export const START = '2025-06-01T12:00:00Z';
+
+export interface Harness {
+  readonly mock: EsimAccessMock;
+  readonly account: EsimAccessAccountControl;
+  /** Where clients send requests (the server URL, or the real base URL under msw). */
+  readonly baseUrl: string;
+  /** A client of the default account on the mock's virtual clock; no retries, no client throttle. */
+  client(overrides?: Partial<EsimAccessClientOptions>): EsimAccessClient;
+  close(): Promise<void>;
+}
+
+export type MakeHarness = (options?: EsimAccessMockOptions) => Promise<Harness>;
+
+function harness(mock: EsimAccessMock, baseUrl: string, close: () => Promise<void>): Harness {
+  const account = mock.control.account();
+  return {
+    mock,
+    account,
+    baseUrl,
+    client: (overrides = {}) =>
+      new EsimAccessClient({
+        accessCode: mock.accessCode,
+        secretKey: mock.secretKey,
+        baseUrl,
+        retry: false,
+        rateLimit: false,
+        now: () => account.tenant.clock.now(),
+        ...overrides,
+      }),
+    close,
+  };
+}
+
+const mockOptions = (options: EsimAccessMockOptions = {}): EsimAccessMockOptions => ({
+  clock: 'manual',
+  startTime: START,
+  seed: 'contract',
+  ...options,
+});
+
+export const overHttp: MakeHarness = async (options) => {
+  const mock = createEsimAccessMock(mockOptions(options));
+  const server = await startServer({ emulator: mock.emulator, port: 0 });
+  return harness(mock, server.url, () => server.close());
+};
+
+/** msw mode: the caller owns the msw server (listen/close once per file). */
+export function overMsw(server: Pick<SetupServer, 'use' | 'resetHandlers'>): MakeHarness {
+  return async (options) => {
+    const mock = createEsimAccessMock(mockOptions(options));
+    server.use(...esimAccessHandlers(mock));
+    return harness(mock, 'https://api.esimaccess.com', async () => {
+      server.resetHandlers();
+      await mock.close();
+    });
+  };
+}
+
+export interface Edit {
+  method?: string;
+  body?: (body: string) => string;
+  headers?: (headers: Record<string, string>) => Record<string, string>;
+  /** Re-sign the edited body with this secret, so only the intended defect reaches the mock. */
+  resignWith?: string;
+}
+
+/** A fetch that changes what the client sends: how the suite reaches answers no well-behaved client provokes. */
+export function tamper(
+  edit: Edit,
+  base: FetchLike = (input, init) => globalThis.fetch(input, init),
+): FetchLike {
+  return (input, init = {}) => {
+    let headers = Object.fromEntries(new Headers(init.headers).entries());
+    let body = typeof init.body === 'string' ? init.body : '';
+    if (edit.body) body = edit.body(body);
+    if (edit.resignWith !== undefined) {
+      headers[ESIM_ACCESS_HEADERS.signature.toLowerCase()] = signEsimAccessRequest({
+        timestamp: headers[ESIM_ACCESS_HEADERS.timestamp.toLowerCase()] ?? '',
+        requestId: headers[ESIM_ACCESS_HEADERS.requestId.toLowerCase()] ?? '',
+        accessCode: headers[ESIM_ACCESS_HEADERS.accessCode.toLowerCase()] ?? '',
+        body,
+        secretKey: edit.resignWith,
+      });
+    }
+    if (edit.headers) headers = edit.headers(headers);
+    const method = edit.method ?? init.method ?? 'POST';
+    return base(input, {
+      ...init,
+      method,
+      headers,
+      body: method === 'GET' || method === 'HEAD' ? null : body,
+    });
+  };
+}
+
+/** A real local receiver whose bodies are parsed with core's webhook parser. */
+export interface Hooks {
+  readonly receiver: WebhookReceiver;
+  payloads(): EsimAccessWebhookPayload[];
+  types(): string[];
+}
+
+export async function startHooks(): Promise<Hooks> {
+  const receiver = await startWebhookReceiver();
+  const payloads = () => receiver.received.map((r) => parseEsimAccessWebhook(r.body));
+  return { receiver, payloads, types: () => payloads().map((p) => p.notifyType) };
+}
+
+/** A base package of the mock's catalogue, found by what the test needs. */
+export function findBase(
+  mock: EsimAccessMock,
+  filter: (pkg: EsimAccessPackage) => boolean,
+): EsimAccessPackage {
+  const pkg = mock.catalog.catalog.packages.find(
+    (p) => !p.packageCode.startsWith('TOPUP_') && p.dataType === 1 && filter(p),
+  );
+  if (!pkg) throw new Error('no base package matches');
+  return pkg;
+}
+
+/** Orders `count` profiles and lets allocation run; returns the orderNo and the profiles' esimTranNos. */
+let orders = 0;
+export async function orderAllocated(
+  h: Harness,
+  pkg: EsimAccessPackage,
+  count = 1,
+): Promise<{ orderNo: string; esimTranNos: string[] }> {
+  orders += 1;
+  const { orderNo } = await h.client().order({
+    transactionId: `txn-${orders}`,
+    packageInfoList: [{ packageCode: pkg.packageCode, count }],
+  });
+  await h.account.advance(h.mock.behaviour.allocationDelayMs);
+  return { orderNo, esimTranNos: h.account.order(orderNo).esimTranNos };
+}
