@@ -28,6 +28,8 @@ export { Faults } from './faults/faults.js';
 export { globMatch } from './faults/match.js';
 export type { FaultAction, FaultInput, WebhookFaultSpec, WebhookFaults } from './faults/schema.js';
 export { faultInputSchema, webhookFaultsSchema } from './faults/schema.js';
+/** zod parsing that throws INVALID_ARGUMENT naming the field (the control API's 400); for provider control inputs. */
+export { parseOrThrow } from './internal/validate.js';
 export type { JournalEntry, JournalFilter, JournalListener } from './journal/journal.js';
 export { Journal } from './journal/journal.js';
 export type { RedactionRules } from './journal/redact.js';

@@ -3,8 +3,7 @@
  * Failures throw {@link EsimAccessControlError} carrying the provider's code.
  * @module
  */
-import { EmulatorError, type WebhookDelivery } from '@esim-sandbox/emulator';
-import type { z } from 'zod';
+import { parseOrThrow, type WebhookDelivery } from '@esim-sandbox/emulator';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
@@ -32,15 +31,6 @@ export class EsimAccessControlError extends Error {
     this.name = 'EsimAccessControlError';
     this.code = code;
   }
-}
-
-/** The same checks as the HTTP routes, thrown as the engine's INVALID_ARGUMENT naming the field. */
-function check<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue?.path.join('.') ?? '';
-  throw new EmulatorError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { field });
 }
 
 function unwrap<T>(result: OpResult<T>): T {
@@ -93,9 +83,9 @@ function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAc
     allocate: (orderNo) => unwrap(controlAllocate(rt, tenant, orderNo)),
     installProfile: (esimTranNo, options) => unwrap(controlInstall(rt, tenant, { esimTranNo }, options)),
     addUsage: (esimTranNo, bytes) =>
-      unwrap(controlAddUsage(rt, tenant, { esimTranNo }, check(usageInputSchema, { bytes }).bytes)),
+      unwrap(controlAddUsage(rt, tenant, { esimTranNo }, parseOrThrow(usageInputSchema, { bytes }).bytes)),
     expireProfile: (esimTranNo) => unwrap(controlExpire(rt, tenant, { esimTranNo })),
-    setBalance: (balance) => controlSetBalance(tenant, check(balanceInputSchema, { balance }).balance),
+    setBalance: (balance) => controlSetBalance(tenant, parseOrThrow(balanceInputSchema, { balance }).balance),
     setStock: (packageCode, count) => {
       unwrap(controlSetStock(rt, tenant, packageCode, count));
     },

@@ -4,7 +4,7 @@
  */
 import type { EsimAccessErrorCode } from '@esim-sandbox/core';
 import { ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS } from '@esim-sandbox/core';
-import { EmulatorError, type EmulatorOptions } from '@esim-sandbox/emulator';
+import { EmulatorError, type EmulatorOptions, parseOrThrow } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import type { EsimAccessCatalog } from '../catalog/catalog.js';
 import type { EsimAccessBehaviour } from '../ops/context.js';
@@ -82,11 +82,7 @@ export interface EsimAccessMockOptions extends Omit<EmulatorOptions<EsimAccessAc
 
 /** Parses account params; the engine maps the thrown EmulatorError to a 400 naming the field. */
 export function parseAccountParams(params: unknown): EsimAccessAccountParams {
-  const result = accountParamsSchema.safeParse(params ?? {});
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = ['params', ...(issue?.path ?? []).map(String)].join('.');
-  throw new EmulatorError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+  return parseOrThrow(accountParamsSchema, params ?? {}, 'params');
 }
 
 export function resolveAuth(auth: Partial<EsimAccessAuthOptions> | undefined): EsimAccessAuthOptions {

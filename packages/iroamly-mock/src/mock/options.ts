@@ -3,7 +3,7 @@
  * Options of `createIroamlyMock`, their defaults, and the demo credentials the playground prints.
  */
 import { parseArguments } from '@esim-sandbox/core';
-import { EmulatorError, type EmulatorOptions } from '@esim-sandbox/emulator';
+import { type EmulatorOptions, parseOrThrow } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
 import type { GenerateCatalogOptions } from '../catalog/generate.js';
@@ -71,9 +71,5 @@ export function resolveBalance(balance: unknown): number {
  * it surfaces through `/_sandbox`.
  */
 export function parseAccountParams(params: unknown): IroamlyAccountParams {
-  const parsed = accountParamsSchema.safeParse(params ?? {});
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = ['params', ...(issue?.path ?? []).map(String)].join('.');
-  throw new EmulatorError('INVALID_ARGUMENT', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+  return parseOrThrow(accountParamsSchema, params ?? {}, 'params');
 }
