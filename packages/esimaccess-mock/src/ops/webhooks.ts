@@ -20,6 +20,16 @@ function meta(ctx: OpContext): { notifyId: string; eventGenerateTime: string } {
   return { notifyId: newHexId(ctx.rng), eventGenerateTime: formatWebhookTime(ctx.now) };
 }
 
+/** The identifiers every profile event carries. */
+function profileRef(profile: ProfileRecord) {
+  return {
+    iccid: profile.iccid,
+    orderNo: profile.orderNo,
+    esimTranNo: profile.esimTranNo,
+    transactionId: profile.transactionId,
+  };
+}
+
 /** Sent on webhook/save; the content is the fixed test payload the docs show. */
 export function checkHealthWebhook(ctx: OpContext): EsimAccessCheckHealthWebhook {
   return {
@@ -44,10 +54,7 @@ export function smdpEventWebhook(ctx: OpContext, profile: ProfileRecord): EsimAc
     ...meta(ctx),
     content: {
       eid: profile.eid,
-      iccid: profile.iccid,
-      orderNo: profile.orderNo,
-      esimTranNo: profile.esimTranNo,
-      transactionId: profile.transactionId,
+      ...profileRef(profile),
       esimStatus: profile.esimStatus,
       smdpStatus: profile.smdpStatus,
       timestamp: formatProviderTime(ctx.now),
@@ -61,10 +68,7 @@ export function esimStatusWebhook(ctx: OpContext, profile: ProfileRecord): EsimA
     notifyType: 'ESIM_STATUS',
     ...meta(ctx),
     content: {
-      iccid: profile.iccid,
-      orderNo: profile.orderNo,
-      esimTranNo: profile.esimTranNo,
-      transactionId: profile.transactionId,
+      ...profileRef(profile),
       esimStatus: profile.esimStatus,
       smdpStatus: profile.smdpStatus,
       totalVolume: profile.totalVolume,
@@ -84,10 +88,7 @@ export function dataUsageWebhook(
     notifyType: 'DATA_USAGE',
     ...meta(ctx),
     content: {
-      iccid: profile.iccid,
-      orderNo: profile.orderNo,
-      esimTranNo: profile.esimTranNo,
-      transactionId: profile.transactionId,
+      ...profileRef(profile),
       totalVolume: profile.totalVolume,
       orderUsage: profile.orderUsage,
       remain: Math.max(0, profile.totalVolume - profile.orderUsage),
@@ -106,10 +107,7 @@ export function validityUsageWebhook(
     notifyType: 'VALIDITY_USAGE',
     ...meta(ctx),
     content: {
-      iccid: profile.iccid,
-      orderNo: profile.orderNo,
-      esimTranNo: profile.esimTranNo,
-      transactionId: profile.transactionId,
+      ...profileRef(profile),
       remain: 1,
       totalDuration: profile.totalDuration,
       durationUnit: profile.durationUnit,
