@@ -43,6 +43,7 @@ export type { CliDefinition, CliIo } from './server/cli.js';
 export { runCli } from './server/cli.js';
 export type { CliFlag, CliFlags } from './server/cli-options.js';
 export { flagError, parseRateLimit } from './server/cli-options.js';
+export { type ConnectionInfo, clientAddress } from './server/connection.js';
 export { createMswHandlers } from './server/msw.js';
 export type { RunningServer, StartServerOptions } from './server/server.js';
 export { isLoopback, startServer } from './server/server.js';

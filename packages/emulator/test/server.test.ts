@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { describe, expect, test } from 'vitest';
 import { isLoopback, startServer } from '../src/index.js';
 import { createCounter, headers } from './fixtures/counter-provider.js';
@@ -44,5 +45,33 @@ describe('startServer', () => {
     ['192.168.1.4', false],
   ])('isLoopback(%s) is %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
+  });
+});
+
+describe('connection info', () => {
+  test('the app sees the socket address in HTTP mode and loopback in-process', async () => {
+    const { Hono } = await import('hono');
+    const { clientAddress } = await import('../src/index.js');
+    const app = new Hono();
+    app.get('/who', (c) => c.text(clientAddress(c)));
+    const running = await startServer({ fetch: (r, conn) => app.fetch(r, conn) });
+    try {
+      // Any 127.x address is loopback on Linux: calling from 127.0.0.5 proves the socket's address reaches the app.
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = httpRequest(`${running.url}/who`, { localAddress: '127.0.0.5' }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => {
+            text += chunk;
+          });
+          res.on('end', () => resolve(text));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(body).toBe('127.0.0.5');
+    } finally {
+      await running.close();
+    }
+    expect(await (await app.request('/who')).text()).toBe('127.0.0.1');
   });
 });

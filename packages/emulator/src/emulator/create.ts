@@ -13,6 +13,7 @@ import { Redactor } from '../journal/redact.js';
 import { StateSaver } from '../persistence/saver.js';
 import { loadStateFile, STATE_FILE_FORMAT, STATE_FILE_VERSION } from '../persistence/state-file.js';
 import { Random } from '../random/random.js';
+import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import { Tenant, type TenantRuntime, toMs } from '../tenants/tenant.js';
 import { createProviderApp, isDropMarker } from './pipeline.js';
@@ -28,7 +29,7 @@ export interface Emulator<S, P = unknown> {
   /** Root Hono app: /_sandbox control API, public routes, provider pipeline. Prefer `fetch` (it maps drop faults). */
   readonly app: Hono;
   /** The fetch handler for servers and msw: a drop fault becomes a network error (`Response.error()`). */
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request, conn?: ConnectionInfo): Promise<Response>;
   /** In-process request: a path ('/api/...') or a full URL. */
   request(input: string | URL, init?: RequestInit): Promise<Response>;
   readonly defaultAccount: Tenant<S, P>;
@@ -271,8 +272,8 @@ export function createEmulator<S, P = unknown>(
   );
   timer.arm();
 
-  const fetchHandler = async (request: Request): Promise<Response> => {
-    const res = await app.fetch(request);
+  const fetchHandler = async (request: Request, conn: ConnectionInfo = {}): Promise<Response> => {
+    const res = await app.fetch(request, conn);
     return isDropMarker(res) ? Response.error() : res;
   };
   const idle = async (): Promise<void> => {

@@ -7,12 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import type { Emulator } from '../emulator/create.js';
 import { EmulatorError } from '../errors.js';
+import type { ConnectionInfo } from './connection.js';
 
 export interface StartServerOptions {
   /** Serve this emulator (its fetch; close() also closes it). */
   emulator?: Pick<Emulator<unknown, unknown>, 'fetch' | 'close' | 'controlToken'>;
   /** Or any fetch handler (a `Response.error()` answer destroys the socket). */
-  fetch?: (request: Request) => Response | Promise<Response>;
+  fetch?: (request: Request, conn?: ConnectionInfo) => Response | Promise<Response>;
   /** Default '127.0.0.1'. */
   host?: string;
   /** Default 0 (a free port). */
@@ -39,7 +40,9 @@ export function isLoopback(host: string): boolean {
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const handler = options.emulator ? (r: Request) => options.emulator!.fetch(r) : options.fetch;
+  const handler = options.emulator
+    ? (r: Request, conn?: ConnectionInfo) => options.emulator!.fetch(r, conn)
+    : options.fetch;
   if (!handler)
     throw new EmulatorError('INVALID_ARGUMENT', 'startServer needs an emulator or a fetch handler');
   if (options.emulator && !isLoopback(host) && !options.emulator.controlToken) {
@@ -56,7 +59,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     hostname: host,
     port: options.port ?? 0,
     fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
-      const res = await handler(request);
+      const res = await handler(request, { remoteAddress: env.incoming.socket.remoteAddress });
       if (res.type === 'error') {
         env.incoming.socket.destroy();
         return new Response(null, { status: 500 });

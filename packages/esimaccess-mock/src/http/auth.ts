@@ -13,7 +13,7 @@ import {
   parseEsimAccessTimestamp,
   verifyEsimAccessSignature,
 } from '@esim-sandbox/core';
-import type { AuthResult } from '@esim-sandbox/emulator';
+import { type AuthResult, clientAddress } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
@@ -27,12 +27,12 @@ const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SIGNATURE = /^[0-9a-fA-F]{64}$/;
 
 /**
- * The client's address. The engine's server does not hand the socket to the app, so this is `X-Forwarded-For` when
- * present, else loopback (in-process and msw requests are local by nature).
+ * The client's address: `X-Forwarded-For` first (as the provider sees callers through its load balancer, and so
+ * tests on loopback can act as another IP), else the socket's (the engine's; loopback in-process and in msw mode).
  */
-function clientAddress(c: Context): string {
+function callerAddress(c: Context): string {
   const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || '127.0.0.1';
+  return forwarded || clientAddress(c);
 }
 
 function rememberRequestId(rt: EsimAccessRuntime, tenant: EsimAccessTenant, requestId: string): boolean {
@@ -91,7 +91,7 @@ export function authenticate(
     }
   }
   if (!tenant) return refuse(rt.auth.unknownAccessCode, `unknown ${ESIM_ACCESS_HEADERS.accessCode}`);
-  const address = clientAddress(c);
+  const address = callerAddress(c);
   if (rt.auth.ipAllowlist && !rt.auth.ipAllowlist.includes(address)) {
     return refuse('101002', `IP blocked: ${address} is not in the account's allowlist`, tenant);
   }
