@@ -68,7 +68,8 @@ export function parseCli(
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      // `npm run start -- --port 0` and some pnpm versions pass the separator through; a leading `--` means nothing here.
+      args: argv[0] === '--' ? argv.slice(1) : [...argv],
       options: Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, { type: f.type }])),
       strict: true,
       allowPositionals: false,
