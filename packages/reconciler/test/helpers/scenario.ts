@@ -1,0 +1,35 @@
+/** One provider state and one app history, built the same way every time, for end-state comparisons. */
+
+import type { Store } from '../../src/store/open.js';
+import { recordOrder } from '../../src/store/records.js';
+import { FakeEsimAccess } from './fake-esimaccess.js';
+
+export const USED_ORDER = 'B25091100000777';
+
+/** 3 orders (one placed by the app), a profile in use, one cancelled; 6 provider calls at page size 5. */
+export function scenarioProvider(): FakeEsimAccess {
+  const fake = new FakeEsimAccess();
+  fake.addOrder(6);
+  const [used] = fake.addOrder(5, { orderNo: USED_ORDER });
+  const [cancelled] = fake.addOrder(3);
+  Object.assign(fake.profile(used!.esimTranNo), {
+    esimStatus: 'IN_USE',
+    smdpStatus: 'ENABLED',
+    orderUsage: 1234,
+  });
+  Object.assign(fake.profile(cancelled!.esimTranNo), { esimStatus: 'CANCEL' });
+  fake.balance = 400_000;
+  return fake;
+}
+
+export const SCENARIO_CALLS = 6;
+
+export async function scenarioHistory(store: Store): Promise<void> {
+  await recordOrder(store, {
+    accountId: 'esimaccess',
+    provider: 'esimaccess',
+    orderNo: USED_ORDER,
+    amount: 75_000,
+    lines: [{ packageCode: 'JC016', count: 5, price: 15_000 }],
+  });
+}
