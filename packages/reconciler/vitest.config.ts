@@ -13,7 +13,12 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'pglite', include } },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: 'postgres', include, env: { DATABASE_URL: postgresUrl } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'postgres', include, env: { DATABASE_URL: postgresUrl } },
+            },
+          ]
         : []),
     ],
   },
