@@ -201,4 +201,23 @@ describe('rate limiting', () => {
     await expect(second).rejects.toBeInstanceOf(AbortError);
     expect(fetched).toBe(1);
   });
+
+  it('spaces the default limiter 100 ms beyond the 1-second window so the provider never sees a 9th call', async () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    try {
+      const starts: number[] = [];
+      const countingFetch: FetchLike = async () => {
+        starts.push(Date.now());
+        return Response.json(ok({ balance: 1 }));
+      };
+      const client = makeClient({ fetch: countingFetch, rateLimit: undefined });
+      const calls = Array.from({ length: 9 }, () => client.getBalance());
+      await vi.runAllTimersAsync();
+      await Promise.all(calls);
+      expect(starts).toHaveLength(9);
+      expect(starts[8]! - starts[0]!).toBe(1_100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

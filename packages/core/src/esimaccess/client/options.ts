@@ -16,6 +16,8 @@ export type EsimAccessSigningMode = 'hmac' | 'access-code-only';
 export interface EsimAccessRateLimitOptions {
   limit: number;
   windowMs: number;
+  /** Extra spacing on top of the window (default 100 ms; see ESIM_ACCESS_DEFAULT_RATE_LIMIT). */
+  marginMs?: number;
 }
 
 export interface EsimAccessClientOptions {
@@ -51,7 +53,15 @@ export interface ResolvedEsimAccessOptions {
   limiter: RateLimiter | null;
 }
 
-export const ESIM_ACCESS_DEFAULT_RATE_LIMIT: EsimAccessRateLimitOptions = { limit: 8, windowMs: 1000 };
+/**
+ * 8 requests per second (spec), spaced by an extra 100 ms: requests reach the provider a little after they leave
+ * and network jitter bunches them up, so a limiter that counts send times exactly still trips the provider's window.
+ */
+export const ESIM_ACCESS_DEFAULT_RATE_LIMIT: EsimAccessRateLimitOptions = {
+  limit: 8,
+  windowMs: 1000,
+  marginMs: 100,
+};
 
 function isLimiter(value: unknown): value is RateLimiter {
   return typeof (value as RateLimiter | undefined)?.acquire === 'function';
@@ -99,9 +109,9 @@ export function resolveEsimAccessOptions(options: EsimAccessClientOptions): Reso
   if (rateLimit === false) limiter = null;
   else if (isLimiter(rateLimit)) limiter = rateLimit;
   else {
-    const { limit, windowMs } = rateLimit ?? ESIM_ACCESS_DEFAULT_RATE_LIMIT;
+    const { limit, windowMs, marginMs } = { ...ESIM_ACCESS_DEFAULT_RATE_LIMIT, ...rateLimit };
     try {
-      limiter = new SlidingWindowLimiter({ limit, windowMs });
+      limiter = new SlidingWindowLimiter({ limit, windowMs, marginMs });
     } catch (error) {
       throw new InvalidArgumentError('rateLimit', error instanceof Error ? error.message : String(error));
     }
