@@ -1,0 +1,113 @@
+/**
+ * @module
+ * The start command's flags (`--port 4700 --clock manual ...`), each with an environment fallback
+ * (`PLAYGROUND_PORT`, `PLAYGROUND_ESIMACCESS_URL`...). Bad values throw a PlaygroundError naming the flag.
+ */
+import { parseArgs } from 'node:util';
+import { PlaygroundError } from '../errors.js';
+import { DEFAULT_PORT, type PlaygroundOptions } from '../server/playground.js';
+
+const FLAGS = {
+  host: { type: 'string', description: 'address to bind (loopback only)', value: 'HOST' },
+  port: {
+    type: 'string',
+    description: `dashboard port (default ${DEFAULT_PORT}; 0 = free ports for everything)`,
+    value: 'N',
+  },
+  'esimaccess-port': {
+    type: 'string',
+    description: 'eSIM Access fake port (default dashboard port + 1)',
+    value: 'N',
+  },
+  'iroamly-port': {
+    type: 'string',
+    description: 'iRoamly fake port (default dashboard port + 2)',
+    value: 'N',
+  },
+  'sink-port': { type: 'string', description: 'webhook sink port (default dashboard port + 3)', value: 'N' },
+  'esimaccess-url': {
+    type: 'string',
+    description: 'use the eSIM Access fake running at this URL',
+    value: 'URL',
+  },
+  'iroamly-url': { type: 'string', description: 'use the iRoamly fake running at this URL', value: 'URL' },
+  clock: {
+    type: 'string',
+    description: 'clock of the fakes started here: real (default) or manual',
+    value: 'MODE',
+  },
+  seed: { type: 'string', description: 'seed for ids and catalogues', value: 'TEXT' },
+  help: { type: 'boolean', description: 'show this help' },
+} as const;
+
+type FlagName = keyof typeof FLAGS;
+
+export function envName(flag: string): string {
+  return `PLAYGROUND_${flag.toUpperCase().replaceAll('-', '_')}`;
+}
+
+export function helpText(): string {
+  const lines = Object.entries(FLAGS).map(([name, flag]) => {
+    const left = `--${name}${'value' in flag ? ` ${flag.value}` : ''}`;
+    const env = flag.type === 'string' ? ` [${envName(name)}]` : '';
+    return `  ${left.padEnd(24)} ${flag.description}${env}`;
+  });
+  return [
+    'Usage: pnpm start [flags]',
+    '',
+    'Starts both fake providers, a webhook sink and the dashboard.',
+    '',
+    ...lines,
+  ].join('\n');
+}
+
+function portValue(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 65_535) {
+    throw new PlaygroundError('INVALID_ARGUMENT', `--${flag}: must be a port number 0-65535, got '${text}'`, {
+      field: `--${flag}`,
+    });
+  }
+  return n;
+}
+
+export type ParsedFlags = { help: true } | { help: false; options: PlaygroundOptions };
+
+export function parseFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedFlags {
+  let values: Partial<Record<FlagName, string | boolean>>;
+  try {
+    const options = Object.fromEntries(Object.entries(FLAGS).map(([name, f]) => [name, { type: f.type }]));
+    values = parseArgs({ args: argv, options: options as never, strict: true, allowPositionals: false })
+      .values as never;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const flag = /'(--[a-z-]+)/.exec(message)?.[1];
+    throw new PlaygroundError('INVALID_ARGUMENT', message, flag ? { field: flag } : {});
+  }
+  if (values.help) return { help: true };
+  const get = (name: FlagName): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : env[envName(name)] || undefined;
+  };
+  const clock = get('clock');
+  if (clock !== undefined && clock !== 'real' && clock !== 'manual') {
+    throw new PlaygroundError('INVALID_ARGUMENT', `--clock: must be 'real' or 'manual', got '${clock}'`, {
+      field: '--clock',
+    });
+  }
+  const options: PlaygroundOptions = {};
+  const set = <K extends keyof PlaygroundOptions>(key: K, value: PlaygroundOptions[K] | undefined) => {
+    if (value !== undefined) options[key] = value;
+  };
+  set('host', get('host'));
+  set('port', portValue('port', get('port')));
+  set('esimaccessPort', portValue('esimaccess-port', get('esimaccess-port')));
+  set('iroamlyPort', portValue('iroamly-port', get('iroamly-port')));
+  set('sinkPort', portValue('sink-port', get('sink-port')));
+  set('esimaccessUrl', get('esimaccess-url'));
+  set('iroamlyUrl', get('iroamly-url'));
+  set('clock', clock);
+  set('seed', get('seed'));
+  return { help: false, options };
+}

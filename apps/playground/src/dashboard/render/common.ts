@@ -1,0 +1,164 @@
+/**
+ * @module
+ * Fragments both provider panels use: buttons that call the control API, status badges, the clock bar, the
+ * request journal and the list of active faults.
+ */
+import type { FaultRule, JournalEntry } from '@esim-sandbox/emulator';
+import type { ProviderName } from '../../server/sources.js';
+import type { AccountInfo } from '../../server/views/common.js';
+import { formatSpan, formatTime } from '../format.js';
+import { html, type Markup } from '../html.js';
+
+/** URL of a control call through the dashboard's proxy, for the account shown. */
+export function controlUrl(provider: ProviderName, account: string, subpath: string): string {
+  return `/api/${provider}/sandbox/accounts/${encodeURIComponent(account)}${subpath}`;
+}
+
+export interface ButtonOptions {
+  body?: unknown;
+  method?: 'POST' | 'PUT' | 'DELETE';
+  confirm?: string;
+  kind?: 'primary' | 'danger' | 'plain';
+  title?: string;
+  testId?: string;
+}
+
+/** A button the client script turns into a fetch to `url`; the answer shows in the status line. */
+export function actionButton(label: string, url: string, options: ButtonOptions = {}): Markup {
+  return html`<button type="button" class="btn ${options.kind ?? 'plain'}" data-url="${url}" data-method="${
+    options.method ?? 'POST'
+  }" data-body="${options.body === undefined ? '' : JSON.stringify(options.body)}" data-confirm="${
+    options.confirm ?? ''
+  }" title="${options.title ?? ''}" data-testid="${options.testId ?? ''}">${label}</button>`;
+}
+
+const GOOD = new Set([
+  'GOT_RESOURCE',
+  'IN_USE',
+  'ENABLED',
+  'delivered',
+  'redeemed',
+  'ok',
+  'order',
+  'topup',
+  'refund',
+]);
+const BUSY = new Set([
+  'GETTING_RESOURCE',
+  'pending',
+  'DOWNLOAD',
+  'INSTALLATION',
+  'redeeming',
+  'RELEASED',
+  'not redeemed',
+]);
+const BAD = new Set([
+  'failed',
+  'dropped',
+  'USED_UP',
+  'USED_EXPIRED',
+  'UNUSED_EXPIRED',
+  'CANCEL',
+  'REVOKE',
+  'REVOKED',
+  'SUSPENDED',
+  'DELETED',
+  'expired',
+]);
+
+export type Tone = 'good' | 'busy' | 'bad' | 'neutral';
+
+/** A status pill; the tone follows the status name unless given. */
+export function badge(status: string, tone?: Tone): Markup {
+  const t =
+    tone ?? (GOOD.has(status) ? 'good' : BUSY.has(status) ? 'busy' : BAD.has(status) ? 'bad' : 'neutral');
+  return html`<span class="badge ${t}">${status}</span>`;
+}
+
+export function emptyRow(columns: number, text: string): Markup {
+  return html`<tr class="empty"><td colspan="${columns}">${text}</td></tr>`;
+}
+
+const DAY = 86_400_000;
+const STEPS: [string, number][] = [
+  ['+1 h', 3_600_000],
+  ['+1 day', DAY],
+  ['+7 days', 7 * DAY],
+  ['+30 days', 30 * DAY],
+  ['+180 days', 180 * DAY],
+];
+
+/** The virtual clock of the account and the buttons that move it. */
+export function clockBar(provider: ProviderName, info: AccountInfo): Markup {
+  const advance = controlUrl(provider, info.id, '/clock/advance');
+  const next = info.clock.nextTaskAt;
+  return html`<div class="clock">
+    <div class="clock-now" data-testid="${provider}-clock">
+      <span class="label">virtual clock</span>
+      <strong>${formatTime(info.clock.now)}</strong> UTC
+      <span class="badge neutral">${info.clock.mode}</span>
+      ${next === null ? html`<span class="muted">nothing scheduled</span>` : html`<span class="muted">next event in ${formatSpan(next - info.clock.now)}</span>`}
+    </div>
+    <div class="clock-actions">
+      ${STEPS.map(([label, ms]) => actionButton(label, advance, { body: { ms }, title: `advance clock ${label}`, testId: `${provider}-advance-${ms}` }))}
+      ${next === null ? '' : actionButton('next event', advance, { body: { to: next }, title: 'advance to the next scheduled event' })}
+    </div>
+  </div>`;
+}
+
+export function faultList(provider: ProviderName, account: string, faults: FaultRule[]): Markup {
+  if (faults.length === 0) return html``;
+  return html`<div class="faults"><span class="label">active faults</span>${faults.map(
+    (f) =>
+      html`<span class="fault">${f.method ?? '*'} ${f.path} → ${describeAction(f.action)}${
+        f.times === undefined ? '' : ` (${f.times} left)`
+      } ${actionButton('×', controlUrl(provider, account, `/faults/${encodeURIComponent(f.id)}`), {
+        method: 'DELETE',
+        title: 'remove this fault',
+      })}</span>`,
+  )}</div>`;
+}
+
+function describeAction(action: FaultRule['action']): string {
+  switch (action.type) {
+    case 'error':
+      return `error ${action.code}`;
+    case 'latency':
+      return `+${action.ms} ms`;
+    case 'drop':
+      return 'drop connection';
+    case 'http':
+      return `HTTP ${action.status}`;
+  }
+}
+
+/** The provider's code of a journal entry, red unless `isSuccess` says it is the provider's "OK". */
+function codeBadge(code: string | undefined, isSuccess: (code: string) => boolean): Markup | string {
+  if (code === undefined) return '';
+  return badge(code, isSuccess(code) ? 'good' : 'bad');
+}
+
+export function journalTable(entries: JournalEntry[], isSuccess: (code: string) => boolean): Markup {
+  return html`<table class="grid journal">
+    <thead><tr><th>virtual time</th><th>method</th><th>path</th><th>HTTP</th><th>code</th><th>latency</th><th></th></tr></thead>
+    <tbody>${
+      entries.length === 0
+        ? emptyRow(7, 'No requests yet.')
+        : entries.map(
+            (e) => html`<tr>
+      <td class="nowrap">${formatTime(e.at)}</td><td>${e.method}</td><td class="mono">${e.path}</td>
+      <td>${badge(e.status === 0 ? 'dropped' : String(e.status), e.status >= 400 || e.status === 0 ? 'bad' : 'good')}</td>
+      <td class="mono">${codeBadge(e.providerCode, isSuccess)}</td><td class="num">${e.latencyMs} ms</td>
+      <td>${e.faultId ? html`<span class="badge bad">fault</span>` : ''}${e.rateLimited ? html`<span class="badge bad">rate limited</span>` : ''}${
+        e.authenticated ? '' : html`<span class="badge bad">auth</span>`
+      }</td></tr>`,
+          )
+    }</tbody></table>`;
+}
+
+/** A titled card; `count` shows beside the title. */
+export function card(title: string, body: Markup, count?: number, extra?: Markup): Markup {
+  return html`<section class="card"><header><h3>${title}${
+    count === undefined ? '' : html` <span class="count">${count}</span>`
+  }</h3>${extra ?? ''}</header>${body}</section>`;
+}
