@@ -1,10 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { defineProject, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Scenarios and the browser test talk to real loopback servers; none of them asserts on timing.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+// Scenarios and the browser test talk to real loopback servers; none of them asserts on timing.
+export default mergeConfig(shared, defineProject({}));
