@@ -1,6 +1,6 @@
 /**
  * The catalogue the mock sells from: exactly what `package/list` and `location/list` answer, so a catalogue captured
- * from a real account (a later `--catalog FILE`) loads the same way a generated one does. Everything else (base vs
+ * from a real account (`--catalog FILE`, see load.ts) loads the same way a generated one does. Everything else (base vs
  * top-up, a package's location code, which top-ups fit which base) is derived here, not stored.
  * @module
  */
@@ -63,27 +63,12 @@ function memberKey(codes: readonly string[]): string {
   return [...codes].sort().join(',');
 }
 
-function splitLocation(location: string): string[] {
+/** `"CN,HK,JP"` → `["CN", "HK", "JP"]`. */
+export function splitLocation(location: string): string[] {
   return location
     .split(',')
     .map((code) => code.trim())
     .filter((code) => code.length > 0);
-}
-
-/** Countries named by single-country packages, when a loaded catalogue carries no location list. */
-function deriveLocations(packages: readonly EsimAccessPackage[]): EsimAccessLocation[] {
-  const codes = new Set<string>();
-  for (const pkg of packages) {
-    const members = splitLocation(pkg.location);
-    if (members.length === 1 && members[0]) codes.add(members[0]);
-  }
-  return [...codes].sort().map((code) => ({ code, name: code, type: 1 as const, subLocationList: null }));
-}
-
-/** Parses (zod, errors name the field) and normalises a catalogue object. */
-export function loadCatalog(input: unknown): EsimAccessCatalog {
-  const parsed = esimAccessCatalogSchema.parse(input);
-  return { packages: parsed.packages, locations: parsed.locations ?? deriveLocations(parsed.packages) };
 }
 
 export function indexCatalog(catalog: EsimAccessCatalog): CatalogIndex {

@@ -1,25 +1,60 @@
 /**
  * @module
  * Loading a catalogue instead of generating one: a captured `getPlanItem` answer (bare array, possibly several
- * regions concatenated) or the fake's own `GET /_sandbox/catalog` export. Validated with core's plan schema.
+ * regions concatenated), the fake's own `GET /_sandbox/catalog` export, or a catalogue file written by
+ * `capture-catalog` (`--catalog FILE`). Validated with core's plan schema.
+ *
+ * File format (version 1), JSON:
+ * `{ "format": "esim-sandbox/catalog", "version": 1, "provider": "iroamly", "capturedAt": ISO, "source": URL,
+ *    "priceUnit": "1/100 credit", "regions": [{ "name", "iso2"? }]?, "products": [plan item + "price"?...] }`.
+ * `regions` is optional: it keeps the ISO2 code a region was asked for (so `region=IS` finds "Iceland" even when
+ * the mock's country table lacks it) and lists regions that sold nothing; without it regions come from the plans.
  */
-import { InvalidArgumentError, iroamlyPlanSchema, parseArguments } from '@esim-sandbox/core';
+import { readFileSync } from 'node:fs';
+import {
+  InvalidArgumentError,
+  type IroamlyPlan,
+  iroamlyPlanSchema,
+  parseArguments,
+} from '@esim-sandbox/core';
 import { z } from 'zod';
 import { type Catalog, type CatalogProduct, creditToMinor } from './catalog.js';
-import { type CatalogRegion, regionFromName } from './regions.js';
+import { type CatalogRegion, countryRegion, regionalRegion, regionFromName } from './regions.js';
+
+export const CATALOG_FILE_FORMAT = 'esim-sandbox/catalog';
+export const CATALOG_FILE_VERSION = 1;
 
 /** A plan item plus, optionally, the integer price to debit; without it the price is `credit` × 100. */
 const productInputSchema = iroamlyPlanSchema.extend({
   price: z.number().int({ error: 'must be an integer' }).nonnegative().optional(),
 });
 
+const regionInputSchema = z.object({
+  name: z.string().min(1),
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code in capitals' })
+    .optional(),
+});
+
 const planArraySchema = z.array(productInputSchema, { error: 'must be an array of plan items' });
 const catalogObjectSchema = z.object(
-  { products: planArraySchema },
+  { products: planArraySchema, regions: z.array(regionInputSchema).optional() },
   { error: 'must be an array of plan items or {products: [...]}' },
 );
 
+const fileHeaderSchema = z.object({
+  format: z.literal(CATALOG_FILE_FORMAT, { error: `must be '${CATALOG_FILE_FORMAT}'` }),
+  version: z.literal(CATALOG_FILE_VERSION, {
+    error: `must be ${CATALOG_FILE_VERSION} (this mock reads catalogue files of version ${CATALOG_FILE_VERSION})`,
+  }),
+  provider: z.literal('iroamly', { error: 'must be iroamly: this is a catalogue of another provider' }),
+  capturedAt: z.string().optional(),
+  source: z.string().optional(),
+});
+
 export type CatalogInput = z.input<typeof planArraySchema> | z.input<typeof catalogObjectSchema>;
+export type CatalogRegionInput = z.input<typeof regionInputSchema>;
 
 /** The export format: the plan item's fields plus `price`, one object per product. */
 export interface CatalogExport {
@@ -28,28 +63,63 @@ export interface CatalogExport {
   products: (CatalogProduct['item'] & { price: number })[];
 }
 
+/** What `capture-catalog --provider iroamly` writes and `--catalog FILE` reads. */
+export interface IroamlyCatalogFile extends CatalogExport {
+  format: typeof CATALOG_FILE_FORMAT;
+  version: typeof CATALOG_FILE_VERSION;
+  provider: 'iroamly';
+  capturedAt: string;
+  /** Where the plans were read (a base URL, never credentials). */
+  source: string;
+  regions?: CatalogRegionInput[];
+}
+
+/** core writes a root array's first index as `catalog.[0]`; users write `catalog[0]`. */
+function parsePlanArray(input: unknown[]) {
+  try {
+    return parseArguments(planArraySchema, input, 'catalog');
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError) || !error.field.startsWith('catalog.[')) throw error;
+    const field = error.field.replace('catalog.[', 'catalog[');
+    throw new InvalidArgumentError(field, error.message.slice(error.field.length + 2));
+  }
+}
+
+function regionFromInput(input: CatalogRegionInput): CatalogRegion {
+  return input.iso2 ? countryRegion(input.iso2, input.name) : regionalRegion(input.name);
+}
+
 /**
+ * Validates with core's plan schema, then keeps the input's own plan objects (a deep copy, `price` taken out):
+ * their key order and any field core does not know stay as the provider sent them, so `getPlanItem` answers byte
+ * for byte like the source it was captured from.
  * @throws InvalidArgumentError naming the first bad field (`catalog.products[2].credit`) or a duplicate code.
  * @example loadCatalog(JSON.parse(readFileSync('plans.json', 'utf8')))
  */
 export function loadCatalog(input: unknown): Catalog {
   // Two schemas picked up front rather than a union, so an error keeps the path of the field at fault.
-  const rows = Array.isArray(input)
-    ? parseArguments(planArraySchema, input, 'catalog')
-    : parseArguments(catalogObjectSchema, input, 'catalog').products;
-  const regions: CatalogRegion[] = [];
-  const regionNames = new Set<string>();
+  const parsed = Array.isArray(input)
+    ? { products: parsePlanArray(input), regions: undefined }
+    : parseArguments(catalogObjectSchema, input, 'catalog');
+  const raw = structuredClone(Array.isArray(input) ? input : (input as { products: unknown[] }).products) as (
+    | IroamlyPlan
+    | (IroamlyPlan & { price?: number })
+  )[];
+  const regions: CatalogRegion[] = (parsed.regions ?? []).map(regionFromInput);
+  const regionNames = new Set(regions.map((r) => r.name));
+  const declared = parsed.regions !== undefined;
   const codes = new Set<string>();
-  const products = rows.map((row, i): CatalogProduct => {
-    const { price, ...item } = row;
+  const products = raw.map((row, i): CatalogProduct => {
+    const { price, ...item } = row as IroamlyPlan & { price?: number };
+    const prefix = Array.isArray(input) ? `catalog[${i}]` : `catalog.products[${i}]`;
     if (codes.has(item.productCode)) {
-      throw new InvalidArgumentError(
-        `catalog[${i}].productCode`,
-        `duplicate product code ${item.productCode}`,
-      );
+      throw new InvalidArgumentError(`${prefix}.productCode`, `duplicate product code ${item.productCode}`);
     }
     codes.add(item.productCode);
     if (!regionNames.has(item.region)) {
+      if (declared) {
+        throw new InvalidArgumentError(`${prefix}.region`, `'${item.region}' is not in catalog.regions`);
+      }
       regionNames.add(item.region);
       regions.push(regionFromName(item.region));
     }
@@ -64,4 +134,64 @@ export function exportCatalog(catalog: Catalog): CatalogExport {
     priceUnit: '1/100 credit',
     products: catalog.products.map((p) => ({ ...p.item, price: p.price })),
   };
+}
+
+/** The file `capture-catalog` writes; `regions` when the capture knows the ISO2 code each region was asked by. */
+export function toCatalogFile(
+  catalog: CatalogExport & { regions?: CatalogRegionInput[] },
+  meta: { capturedAt: string; source: string },
+): IroamlyCatalogFile {
+  return {
+    format: CATALOG_FILE_FORMAT,
+    version: CATALOG_FILE_VERSION,
+    provider: 'iroamly',
+    capturedAt: meta.capturedAt,
+    source: meta.source,
+    priceUnit: catalog.priceUnit,
+    ...(catalog.regions ? { regions: catalog.regions } : {}),
+    products: catalog.products,
+  };
+}
+
+function inFile(error: unknown, file: string): unknown {
+  if (!(error instanceof InvalidArgumentError)) return error;
+  const detail = error.message.slice(error.field.length + 2);
+  return new InvalidArgumentError(error.field.replace(/^catalog\b/, 'catalogFile'), `${detail} (in ${file})`);
+}
+
+/**
+ * A catalogue file's text: the versioned file format, a `/_sandbox/catalog` export or a bare plan array.
+ * @param file the file's name, for error messages
+ * @throws InvalidArgumentError naming the file and the field (`catalogFile.products[0].credit: ... (in cat.json)`)
+ */
+export function parseCatalogFile(text: string, file: string): Catalog {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InvalidArgumentError('catalogFile', `${file} is not JSON: ${(error as Error).message}`);
+  }
+  try {
+    if (json !== null && typeof json === 'object' && 'format' in json) {
+      parseArguments(fileHeaderSchema, json, 'catalog');
+    }
+    return loadCatalog(json);
+  } catch (error) {
+    throw inFile(error, file);
+  }
+}
+
+/**
+ * Reads a catalogue file synchronously (the mock is created synchronously).
+ * @example createIroamlyMock({ catalog: readCatalogFile('catalog.json') })
+ */
+export function readCatalogFile(file: string): Catalog {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InvalidArgumentError('catalogFile', `cannot read ${file} (${reason})`);
+  }
+  return parseCatalogFile(text, file);
 }

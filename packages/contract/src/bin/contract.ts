@@ -1,0 +1,13 @@
+#!/usr/bin/env -S node --import tsx
+/**
+ * Entry of `contract` (`pnpm contract --target mock-http`).
+ * @module
+ */
+import { runContractCli } from '../cli/contract.js';
+
+process.exitCode = await runContractCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  stdout: (text) => process.stdout.write(`${text}\n`),
+  stderr: (text) => process.stderr.write(`${text}\n`),
+});
