@@ -1,0 +1,150 @@
+/**
+ * @module
+ * Figure group 1: HTTP throughput and latency of each fake against a bare Hono route on @hono/node-server answering
+ * the same body as a constant, both loaded by autocannon from a second process, taking turns, in this run.
+ */
+import { startServer } from '@esim-sandbox/emulator';
+import { createEsimAccessMock } from '@esim-sandbox/esimaccess-mock';
+import { createIroamlyMock } from '@esim-sandbox/iroamly-mock';
+import { Hono } from 'hono';
+import { mergeResults, runLoad } from '../load/run-load.js';
+import type { LoadResult } from '../load/spec.js';
+import { type Figure, figure } from '../support/figures.js';
+import { formatNumber } from '../support/report.js';
+import {
+  type Credentials,
+  esimAccessScenario,
+  iroamlyScenario,
+  requestInit,
+  type Scenario,
+} from '../support/requests.js';
+import { seedEsimAccessProfiles, seedIroamlyOrders } from '../support/seed.js';
+import type { BenchSettings } from '../support/settings.js';
+
+/** Measured load per figure is split in this many alternating turns of baseline and fake. */
+const ROUNDS = 2;
+
+/** The baseline: one plain route per path, answering whatever constant body the current figure set for it. */
+function baselineApp(paths: readonly string[], bodies: Map<string, unknown>): Hono {
+  const app = new Hono();
+  for (const path of paths) app.post(path, (c) => c.json(bodies.get(path) as object));
+  return app;
+}
+
+function describe(r: LoadResult): string {
+  return `p50 ${formatNumber(r.p50Ms)} ms, p99 ${formatNumber(r.p99Ms)} ms`;
+}
+
+function failures(r: LoadResult): number {
+  return r.errors + r.timeouts + r.non2xx + r.unexpected;
+}
+
+export async function httpFigures(settings: BenchSettings, log: (line: string) => void): Promise<Figure[]> {
+  const [small, large] = settings.sizes;
+  const ea = createEsimAccessMock({ seed: 'bench', balance: 1e12, rateLimit: null });
+  const iroamly = createIroamlyMock({ seed: 'bench', balance: 1e12, rateLimit: null });
+  const eaTenant = ea.emulator.defaultAccount;
+  const eaCredentials = (): Credentials => ({
+    key: ea.accessCode,
+    secret: ea.secretKey,
+    clockOffsetMs: eaTenant.clock.now() - Date.now(),
+  });
+  const iroamlyCredentials: Credentials = { key: iroamly.authKey, secret: iroamly.authSecret };
+
+  log(`seeding ${small} eSIM Access profiles`);
+  await seedEsimAccessProfiles(ea, small);
+  const orderIds = await seedIroamlyOrders(iroamly, Math.max(1, Math.round(large / 10)), 10);
+
+  const query = (size: number) =>
+    esimAccessScenario(
+      `eSIM Access esim/query, 50/page, ${size.toLocaleString('en-US')} profiles`,
+      'esim/query',
+      {
+        startTime: '2000-01-01T00:00:00+0000',
+        endTime: '2100-01-01T00:00:00+0000',
+        pager: { pageNum: Math.max(1, Math.floor(size / 100)), pageSize: 50 },
+      },
+    );
+  const codeQuery = iroamlyScenario(
+    `iRoamly codeQuery (10 codes; ${(orderIds.length * 10).toLocaleString('en-US')} codes in state)`,
+    '/openapi/codeQuery',
+    { orderId: orderIds[Math.floor(orderIds.length / 2)] },
+  );
+  const scenarios: Scenario[] = [
+    esimAccessScenario('eSIM Access balance/query (signed)', 'balance/query', {}),
+    esimAccessScenario('eSIM Access package/list, full catalogue', 'package/list', {}),
+    query(small),
+  ];
+
+  const bodies = new Map<string, unknown>();
+  const paths = [...new Set([...scenarios.map((s) => s.path), codeQuery.path])];
+  const fakeServers = {
+    esimaccess: await startServer({ emulator: ea.emulator }),
+    iroamly: await startServer({ emulator: iroamly.emulator }),
+  };
+  const baseline = await startServer({ fetch: baselineApp(paths, bodies).fetch });
+  const figures: Figure[] = [];
+
+  const measure = async (scenario: Scenario) => {
+    const credentials = scenario.provider === 'esimaccess' ? eaCredentials() : iroamlyCredentials;
+    const fake = scenario.provider === 'esimaccess' ? ea : iroamly;
+    // The baseline answers exactly what the fake answers for this request, as a constant.
+    const sample = await fake.fetch(
+      new Request(`http://bench.local${scenario.path}`, requestInit(scenario, credentials)),
+    );
+    const body: unknown = await sample.json();
+    if (!JSON.stringify(body).includes(scenario.expect)) {
+      throw new Error(`${scenario.name}: the fake refused the benchmark request: ${JSON.stringify(body)}`);
+    }
+    bodies.set(scenario.path, body);
+    const load = (origin: string, warmupS: number) =>
+      runLoad({
+        origin,
+        scenario,
+        credentials,
+        connections: settings.connections,
+        durationS: settings.durationS / ROUNDS,
+        warmupS,
+      });
+    log(`load: ${scenario.name}`);
+    // Baseline and fake take turns, so a change in the machine's load during the figure hits both alike.
+    const baseRuns: LoadResult[] = [];
+    const fakeRuns: LoadResult[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const warmupS = round === 0 ? settings.warmupS : 0;
+      baseRuns.push(await load(baseline.url, warmupS));
+      fakeRuns.push(await load(fakeServers[scenario.provider].url, warmupS));
+    }
+    const base = mergeResults(baseRuns);
+    const fakeResult = mergeResults(fakeRuns);
+    const failed = failures(fakeResult) + failures(base);
+    const signed = scenario.provider === 'esimaccess';
+    const f = figure({
+      group: 1,
+      name: scenario.name,
+      value: fakeResult.rps,
+      unit: 'req/s',
+      higherIsBetter: true,
+      baseline: { name: `bare Hono, same body (${describe(base)})`, value: base.rps },
+      details: { p50: `${formatNumber(fakeResult.p50Ms)} ms`, p99: `${formatNumber(fakeResult.p99Ms)} ms` },
+    });
+    if (failed > 0) f.details = { ...f.details, 'failed requests': failed };
+    if (signed && f.ratio !== undefined) {
+      f.target = { text: '>= 0.5x bare Hono', met: failed === 0 && f.ratio >= 0.5 };
+    }
+    figures.push(f);
+  };
+
+  try {
+    for (const scenario of scenarios) await measure(scenario);
+    log(`seeding up to ${large} eSIM Access profiles`);
+    await seedEsimAccessProfiles(ea, large - small);
+    await measure(query(large));
+    await measure(codeQuery);
+  } finally {
+    await baseline.close();
+    await fakeServers.esimaccess.close();
+    await fakeServers.iroamly.close();
+  }
+  return figures;
+}
