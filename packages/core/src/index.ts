@@ -20,3 +20,4 @@ export {
 export * from './esimaccess/index.js';
 export * from './http/index.js';
 export * from './iroamly/index.js';
+export * from './openapi/index.js';

@@ -34,6 +34,26 @@ export type { JournalEntry, JournalFilter, JournalListener } from './journal/jou
 export { Journal } from './journal/journal.js';
 export type { RedactionRules } from './journal/redact.js';
 export { REDACTED, Redactor } from './journal/redact.js';
+export type { ControlDocumentOptions } from './openapi/control-document.js';
+export {
+  buildControlOpenApiDocument,
+  controlErrorSchema,
+  controlRoutesWithPaths,
+} from './openapi/control-document.js';
+export type { ControlRoute, ControlRouteSpec } from './openapi/control-routes.js';
+export { controlRoute, mountControlRoutes } from './openapi/control-routes.js';
+export { ENGINE_ACCOUNT_ROUTES, ENGINE_GLOBAL_ROUTES } from './openapi/engine-routes.js';
+export { renderApiReference } from './openapi/html.js';
+export type { RouteKey } from './openapi/routes.js';
+export { documentedRoutes, servedRoutes } from './openapi/routes.js';
+export type { ApiDocSources } from './openapi/serve.js';
+export { registerApiDocs } from './openapi/serve.js';
+export type {
+  ControlMethod,
+  ControlRouteDoc,
+  OpenApiDocumentLike,
+  ProviderControlDocs,
+} from './openapi/types.js';
 export type { StateFileContent } from './persistence/state-file.js';
 export { qrPngResponse, renderQrPng } from './qr/qr.js';
 export { hashSeed, Random } from './random/random.js';

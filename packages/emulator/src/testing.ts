@@ -1,9 +1,12 @@
 /**
  * @module
- * Test helpers for provider layers (subpath `@esim-sandbox/emulator/testing`): a real local webhook receiver.
+ * Test helpers for provider layers (subpath `@esim-sandbox/emulator/testing`): a real local webhook receiver, and
+ * the harness the fakes' own `testing` entry points are built on.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+export * from './harness/index.js';
 
 export interface ReceivedWebhook {
   method: string;

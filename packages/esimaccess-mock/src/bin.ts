@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 /**
  * Entry of the `esimaccess-mock` bin (`node --import tsx src/bin.ts --port 4010`).
  * @module

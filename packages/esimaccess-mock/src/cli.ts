@@ -3,7 +3,10 @@
  * plus the eSIM Access flags. Prints `listening on http://HOST:PORT` when ready.
  * @module
  */
+import { InvalidArgumentError } from '@esim-sandbox/core';
 import { type CliIo, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
+import type { EsimAccessCatalog } from './catalog/catalog.js';
+import { readCatalogFile } from './catalog/load.js';
 import { createEsimAccessMock } from './mock/create.js';
 import {
   DEFAULT_BALANCE,
@@ -21,6 +24,18 @@ function integerFlag(flag: string, value: string | boolean | undefined): number 
     throw flagError(flag, `must be a non-negative integer, got '${String(value)}'`);
   }
   return Number(value);
+}
+
+/** `--catalog FILE`: a bad file is a bad flag (exit 2), with the file and the field in the message. */
+function catalogFlag(value: string | boolean | undefined): EsimAccessCatalog | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw flagError('catalog', 'needs a file name');
+  try {
+    return readCatalogFile(value);
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw flagError('catalog', error.message);
+    throw error;
+  }
 }
 
 function signatureFlag(value: string | boolean | undefined): EsimAccessSignatureMode {
@@ -64,6 +79,12 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
           default: 'hmac',
           description: 'what auth requires',
         },
+        catalog: {
+          type: 'string',
+          valueName: 'FILE',
+          description:
+            'sell the packages and locations of a catalogue file (capture-catalog) instead of generated ones',
+        },
         'allocation-delay': {
           type: 'string',
           valueName: 'MS',
@@ -72,8 +93,10 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
       },
       create: ({ options, values }) => {
         const delay = integerFlag('allocation-delay', values['allocation-delay']);
+        const catalog = catalogFlag(values.catalog);
         return createEsimAccessMock({
           ...options,
+          ...(catalog === undefined ? {} : { catalog }),
           accessCode: String(values['access-code']),
           secretKey: String(values['secret-key']),
           balance: integerFlag('balance', values.balance) ?? DEFAULT_BALANCE,

@@ -9,13 +9,21 @@ export {
   esimAccessCatalogSchema,
   indexCatalog,
   isDayPass,
-  loadCatalog,
   type PackageType,
   packageType,
   TOPUP_PREFIX,
 } from './catalog/catalog.js';
 export { COUNTRIES, type Country, REGIONS, type RegionDefinition } from './catalog/countries.js';
 export { buildLocations, type GenerateCatalogOptions, generateCatalog } from './catalog/generate.js';
+export {
+  CATALOG_FILE_FORMAT,
+  CATALOG_FILE_VERSION,
+  type EsimAccessCatalogFile,
+  loadCatalog,
+  parseCatalogFile,
+  readCatalogFile,
+  toCatalogFile,
+} from './catalog/load.js';
 export { ESIMACCESS_MOCK_DEFAULT_PORT, runEsimAccessCli } from './cli.js';
 export {
   createControlHandle,

@@ -51,6 +51,8 @@ const client = (url: string) =>
     rateLimit: false,
   });
 
+const BURST = 400;
+
 describe('a SIGKILL during a burst of orders', () => {
   it('loses no acknowledged order after a restart from the state file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'esimaccess-mock-'));
@@ -71,7 +73,8 @@ describe('a SIGKILL during a burst of orders', () => {
     const [chosen] = await live.listPackages({ packageCode: '', locationCode: 'JP' });
     expect(chosen).toBeDefined();
     const acknowledged: string[] = [];
-    const burst = Array.from({ length: 80 }, (_, i) =>
+    // Far more orders than can be answered before the kill lands, even on a loaded machine.
+    const burst = Array.from({ length: BURST }, (_, i) =>
       live
         .order({
           transactionId: `crash-${i}`,
@@ -85,7 +88,7 @@ describe('a SIGKILL during a burst of orders', () => {
     await Promise.allSettled(burst);
     // The crash really cut the burst short: some orders never got an answer.
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
-    expect(acknowledged.length).toBeLessThan(80);
+    expect(acknowledged.length).toBeLessThan(BURST);
 
     const second = await startCli(args);
     const res = await fetch(`${second.url}/_sandbox/accounts/default/orders`);
@@ -94,5 +97,5 @@ describe('a SIGKILL during a burst of orders', () => {
     for (const orderNo of acknowledged) expect(survived.has(orderNo)).toBe(true);
     const { balance } = await client(second.url).getBalance();
     expect(balance).toBe(initial - orders.length * chosen!.price);
-  }, 30_000);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError } from '@esim-sandbox/core';
 import { type CliDefinition, type CliIo, flagError, runCli } from '@esim-sandbox/emulator';
+import { readCatalogFile } from './catalog/load.js';
 import { createIroamlyMock } from './mock/create.js';
 import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
 
@@ -15,6 +16,18 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   authSecret: 'auth-secret',
   balance: 'balance',
 };
+
+/** `--catalog FILE`: a bad file is a bad flag (exit 2), with the file and the field in the message. */
+function catalogFlag(value: string | boolean | undefined) {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value === '') throw flagError('catalog', 'needs a file name');
+  try {
+    return readCatalogFile(value);
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw flagError('catalog', error.message);
+    throw error;
+  }
+}
 
 function balanceFlag(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -50,10 +63,17 @@ export const iroamlyCli: CliDefinition = {
       valueName: 'MINOR',
       description: `starting balance in 1/100 credit (default ${DEFAULT_BALANCE})`,
     },
+    catalog: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'sell the plans of a catalogue file (capture-catalog) instead of generated ones',
+    },
   },
   create: ({ options, values }) => {
+    const catalog = catalogFlag(values.catalog);
     try {
       return createIroamlyMock({
+        ...(catalog === undefined ? {} : { catalog }),
         ...options,
         authKey: stringFlag(values['auth-key']),
         authSecret: stringFlag(values['auth-secret']),

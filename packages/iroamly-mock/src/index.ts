@@ -12,7 +12,19 @@ export {
   plansForRegion,
 } from './catalog/catalog.js';
 export { type GenerateCatalogOptions, generateCatalog } from './catalog/generate.js';
-export { type CatalogExport, type CatalogInput, exportCatalog, loadCatalog } from './catalog/load.js';
+export {
+  CATALOG_FILE_FORMAT,
+  CATALOG_FILE_VERSION,
+  type CatalogExport,
+  type CatalogInput,
+  type CatalogRegionInput,
+  exportCatalog,
+  type IroamlyCatalogFile,
+  loadCatalog,
+  parseCatalogFile,
+  readCatalogFile,
+  toCatalogFile,
+} from './catalog/load.js';
 export { type CatalogRegion, COUNTRIES, findRegion, REGIONAL_NAMES, slugify } from './catalog/regions.js';
 export { IROAMLY_MOCK_DEFAULT_PORT, iroamlyCli, runIroamlyCli } from './cli.js';
 export { createControlHandle, type IroamlyControl } from './control/handle.js';

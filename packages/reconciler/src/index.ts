@@ -79,6 +79,7 @@ export {
   classifyStateDrift,
   decideTransition,
   ESIM_STATUS_RANK,
+  mayHaveBeenActivated,
   normaliseEsimStatus,
   orderStatusAdvances,
   type ProfileState,

@@ -4,6 +4,7 @@
  * snapshot/restore and persistence carry pending work; handlers are looked up by `kind` when a task fires.
  */
 import type { Clock } from './clock.js';
+import { heapify, heapPop, heapPush, heapRemoveAt, isHeap } from './heap.js';
 
 export interface Task<D = unknown> {
   id: string;
@@ -34,17 +35,28 @@ export class Scheduler {
   readonly #host: SchedulerHost;
   #queue: Promise<void> = Promise.resolve();
 
+  /** The task array last checked to be a heap (a restore or reset brings a new one). */
+  #checked: Task[] | undefined;
+
   constructor(host: SchedulerHost) {
     this.#host = host;
+  }
+
+  /** The pending tasks as a heap (earliest at [0]); an array from a snapshot or a state file is checked once. */
+  #tasks(): Task[] {
+    const tasks = this.#host.tasks();
+    if (tasks !== this.#checked) {
+      if (!isHeap(tasks, compareTasks)) heapify(tasks, compareTasks);
+      this.#checked = tasks;
+    }
+    return tasks;
   }
 
   /** Schedules `kind` at virtual time `at` (a past time fires at the next run). */
   at<D>(kind: string, at: number, data: D): Task<D> {
     const seq = this.#host.nextSeq();
     const task: Task<D> = { id: `task_${seq}`, at: Math.floor(at), kind, data, seq };
-    const tasks = this.#host.tasks();
-    tasks.push(task);
-    tasks.sort(compareTasks);
+    heapPush(this.#tasks(), task, compareTasks);
     this.#host.changed();
     return task;
   }
@@ -56,21 +68,23 @@ export class Scheduler {
 
   /** Removes a pending task; false when it is not pending. */
   cancel(id: string): boolean {
-    const tasks = this.#host.tasks();
+    const tasks = this.#tasks();
     const i = tasks.findIndex((t) => t.id === id);
     if (i < 0) return false;
-    tasks.splice(i, 1);
+    heapRemoveAt(tasks, i, compareTasks);
     this.#host.changed();
     return true;
   }
 
   /** Pending tasks, earliest first (a copy). */
   list(): Task[] {
-    return this.#host.tasks().map((t) => ({ ...t }));
+    return this.#tasks()
+      .map((t) => ({ ...t }))
+      .sort(compareTasks);
   }
 
   nextDueAt(): number | undefined {
-    return this.#host.tasks()[0]?.at;
+    return this.#tasks()[0]?.at;
   }
 
   /** Moves the clock forward by `ms`, firing every task due in the window in time order; resolves when all are done. */
@@ -105,10 +119,10 @@ export class Scheduler {
     const clock = this.#host.clock;
     try {
       for (;;) {
-        const tasks = this.#host.tasks();
+        const tasks = this.#tasks();
         const next = tasks[0];
         if (!next || next.at > target) break;
-        tasks.shift();
+        heapPop(tasks, compareTasks);
         if (moveClock) clock.moveTo(next.at);
         clock.pin(Math.max(next.at, clock.now()));
         try {

@@ -10,6 +10,8 @@ import { createControlApp } from '../control/app.js';
 import { controlError } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
 import { Redactor } from '../journal/redact.js';
+import { buildControlOpenApiDocument } from '../openapi/control-document.js';
+import { registerApiDocs } from '../openapi/serve.js';
 import { StateSaver } from '../persistence/saver.js';
 import { loadStateFile, STATE_FILE_FORMAT, STATE_FILE_VERSION } from '../persistence/state-file.js';
 import { Random } from '../random/random.js';
@@ -240,6 +242,13 @@ export function createEmulator<S, P = unknown>(
       ? c.json({ error: { code: 'NOT_FOUND', message: `no route ${c.req.path}` } }, 404)
       : (provider.renderNotFound?.(c) ?? c.json({ error: 'not found' }, 404)),
   );
+  // Before the control token and the provider pipeline: documents need no credentials and are not journaled.
+  const providerDocument = provider.openapi?.document;
+  registerApiDocs(app, {
+    control: () =>
+      buildControlOpenApiDocument({ provider: provider.name, routes: provider.openapi?.controlRoutes }),
+    ...(providerDocument ? { provider: providerDocument } : {}),
+  });
   app.route(
     '/_sandbox',
     createControlApp<S, P>({

@@ -8,7 +8,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FaultDecision } from '../faults/faults.js';
+import type { JournalEntry } from '../journal/journal.js';
+import { defineLazy } from '../journal/lazy.js';
 import type { Redactor } from '../journal/redact.js';
+import type { ConnectionInfo } from '../server/connection.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { ProviderDefinition, ProviderEnv } from './types.js';
 
@@ -43,7 +46,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const started = deps.realNow();
     const method = c.req.method;
     const path = c.req.path;
-    const rawBody = method === 'GET' || method === 'HEAD' ? '' : await c.req.text();
+    const rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(c);
     c.set('rawBody', rawBody);
 
     const auth = await provider.authenticate(c, deps.findByKey);
@@ -72,25 +75,49 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     }
 
     const dropped = isDropMarker(res);
-    const responseText = dropped ? '' : await bodyText(res);
-    const parsed = parseJson(responseText);
-    const providerCode = dropped ? undefined : provider.responseCode?.(parsed, res.status);
+    let responseText = '';
+    if (!dropped) {
+      const taken = await takeBodyText(res);
+      responseText = taken.text;
+      res = taken.res;
+      // The answer's stream was read for the journal: the rebuilt one goes out (as the route's when it was routed).
+      if (routed) c.res = res;
+    }
     const faultId = decision.terminal?.ruleId ?? decision.latencyRuleId;
-    (tenant ?? deps.defaultAccount()).journal.record({
+    const entry: JournalEntry = {
+      id: '',
       at,
       method,
       path,
-      query: new URL(c.req.url).search.replace(/^\?/, ''),
+      query: queryOf(c.req.url),
       status: dropped ? 0 : res.status,
-      ...(providerCode === undefined ? {} : { providerCode }),
       latencyMs: deps.realNow() - started,
-      requestHeaders: deps.redactor.headers(c.req.raw.headers),
-      requestBody: deps.redactor.text(rawBody),
-      responseBody: parsed === undefined ? responseText || null : deps.redactor.body(parsed),
+      requestHeaders: {},
+      requestBody: null,
+      responseBody: null,
       ...(faultId === undefined ? {} : { faultId }),
       ...(rateLimited ? { rateLimited } : {}),
       authenticated: !('error' in auth),
+    };
+    // Parsing, redacting and the provider's code are worked out when someone reads the entry, not per request.
+    const status = res.status;
+    const requestHeaders = c.req.raw.headers;
+    let parsed: { value: unknown } | undefined;
+    const parsedResponse = () => {
+      if (!parsed) parsed = { value: parseJson(responseText) };
+      return parsed.value;
+    };
+    defineLazy(entry, 'requestHeaders', () => deps.redactor.headers(requestHeaders));
+    defineLazy(entry, 'requestBody', () => deps.redactor.text(rawBody));
+    defineLazy(entry, 'responseBody', () => {
+      const value = parsedResponse();
+      return value === undefined ? responseText || null : deps.redactor.body(value);
     });
+    if (!dropped && provider.responseCode) {
+      const responseCode = provider.responseCode;
+      defineLazy(entry, 'providerCode', () => responseCode(parsedResponse(), status));
+    }
+    (tenant ?? deps.defaultAccount()).journal.record(entry);
 
     if (tenant && routed) {
       if (isRead(method, path)) tenant.webhooks.releasePollHeld();
@@ -123,15 +150,53 @@ async function renderFault<S, P>(
   }
 }
 
-async function bodyText(res: Response): Promise<string> {
+/**
+ * The request body as text. In HTTP mode straight from the Node request: @hono/node-server would otherwise build a
+ * web Request with two web streams around it, which cost more than the rest of a small request's handling. Hono's
+ * body cache is primed, so `c.req.text()` / `c.req.json()` still work in routes.
+ */
+async function readBody(c: Context): Promise<string> {
+  const incoming = (c.env as ConnectionInfo | undefined)?.incoming;
+  if (!incoming || incoming.readableEnded) return c.req.text();
+  const text = await new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    incoming.once('error', reject);
+  });
+  // Hono keeps promises in its body cache (its type says otherwise).
+  (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+  return text;
+}
+
+/**
+ * The answer's text for the journal, and a response to send in its place: reading the body once and rebuilding the
+ * response is cheaper than `clone()`, whose tee doubles the streams of every answer.
+ */
+async function takeBodyText(res: Response): Promise<{ text: string; res: Response }> {
   const type = res.headers.get('content-type') ?? '';
-  if (res.body === null) return '';
-  if (type && !/json|text|xml|html|form/.test(type)) return `[${type}]`;
+  if (res.body === null) return { text: '', res };
+  if (type && !/json|text|xml|html|form/.test(type)) return { text: `[${type}]`, res };
   try {
-    return await res.clone().text();
+    const text = await res.text();
+    return {
+      text,
+      res: new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers }),
+    };
   } catch {
-    return '';
+    return {
+      text: '',
+      res: new Response(null, { status: res.status, statusText: res.statusText, headers: res.headers }),
+    };
   }
+}
+
+/** The raw query string without '?' (the URL is already normalised by the Request that carries it). */
+function queryOf(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return '';
+  const hash = url.indexOf('#', q);
+  return url.slice(q + 1, hash < 0 ? undefined : hash);
 }
 
 function parseJson(text: string): unknown {

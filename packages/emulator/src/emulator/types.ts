@@ -6,6 +6,7 @@ import type { Context, Hono } from 'hono';
 import type { ClockMode } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import type { RedactionRules } from '../journal/redact.js';
+import type { OpenApiDocumentLike, ProviderControlDocs } from '../openapi/types.js';
 import type { Random } from '../random/random.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
 import type { Tenant } from '../tenants/tenant.js';
@@ -85,6 +86,14 @@ export interface ProviderDefinition<S, P = unknown> {
   redact?: RedactionRules;
   /** Extra headers for each webhook attempt, e.g. a signature over `body` (the exact bytes sent). */
   webhookHeaders?(body: string, tenant: Tenant<S, P>, delivery: WebhookDelivery): Record<string, string>;
+  /**
+   * API documents. `document` is served at `/openapi.json` and rendered at `/docs`; `controlRoutes` describes the
+   * routes added by `controlRoutes`/`globalControlRoutes` for the control document (`/_sandbox/openapi.json`).
+   */
+  openapi?: {
+    document?(): OpenApiDocumentLike;
+    controlRoutes?: ProviderControlDocs;
+  };
   /** Provider defaults for options the user may override. */
   defaults?: {
     rateLimit?: RateLimitConfig | null;

@@ -60,9 +60,13 @@ export class Journal {
     this.#size = Math.max(1, size);
   }
 
-  /** @internal the engine records; providers do not call this. */
-  record(entry: Omit<JournalEntry, 'id'>): JournalEntry {
-    const full: JournalEntry = { id: `req_${++this.#counter}`, ...entry };
+  /**
+   * @internal the engine records; providers do not call this. The entry object itself is kept (its `id` is set
+   * here), so fields the engine computes on first read stay lazy.
+   */
+  record(entry: Omit<JournalEntry, 'id'> & { id?: string }): JournalEntry {
+    const full = entry as JournalEntry;
+    full.id = `req_${++this.#counter}`;
     this.#entries.push(full);
     if (this.#entries.length > this.#size) this.#entries.splice(0, this.#entries.length - this.#size);
     for (const listener of this.#listeners) {

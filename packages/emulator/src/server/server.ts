@@ -59,7 +59,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     hostname: host,
     port: options.port ?? 0,
     fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
-      const res = await handler(request, { remoteAddress: env.incoming.socket.remoteAddress });
+      const res = await handler(request, {
+        remoteAddress: env.incoming.socket.remoteAddress,
+        incoming: env.incoming,
+      });
       if (res.type === 'error') {
         env.incoming.socket.destroy();
         return new Response(null, { status: 500 });

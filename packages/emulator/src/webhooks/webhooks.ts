@@ -9,6 +9,7 @@ import { EmulatorError } from '../errors.js';
 import { type WebhookFaultSpec, type WebhookFaults, webhookFaultsSchema } from '../faults/schema.js';
 import { parseOrThrow } from '../internal/validate.js';
 import type { Random } from '../random/random.js';
+import { DeliveryLog } from './log.js';
 import { sendWebhook } from './send.js';
 import {
   type DeliveryChange,
@@ -47,6 +48,7 @@ export interface WebhooksHost {
 export class Webhooks {
   readonly #host: WebhooksHost;
   readonly #listeners = new Set<DeliveryListener>();
+  #index: DeliveryLog | undefined;
 
   constructor(host: WebhooksHost) {
     this.#host = host;
@@ -109,19 +111,21 @@ export class Webhooks {
     const d = this.#create(event, url);
     const faults = this.#host.data().faults;
     if (this.#fires(faults.drop)) {
-      d.state = 'dropped';
+      this.#log().finish(d, 'dropped');
       tag(d, 'drop');
       this.#notify(d, 'dropped');
       this.#host.changed();
       return structuredClone(d);
     }
-    const previouslyHeld = this.#host.data().deliveries.filter((x) => x.held === 'reorder' && x !== d);
+    const previouslyHeld = this.#log()
+      .heldBy('reorder')
+      .filter((x) => x !== d);
     let delayMs = 0;
     if (this.#fires(faults.lateAfterPoll)) {
-      d.held = 'poll';
+      this.#log().hold(d, 'poll');
       tag(d, 'lateAfterPoll');
     } else if (this.#fires(faults.reorder)) {
-      d.held = 'reorder';
+      this.#log().hold(d, 'reorder');
       tag(d, 'reorder');
     }
     if (faults.delay && this.#fires(faults.delay)) {
@@ -134,7 +138,7 @@ export class Webhooks {
       const copy = this.#create({ ...event, eventId: d.eventId, payload: d.payload as WebhookPayload }, url);
       copy.duplicateOf = d.id;
       copy.faults = ['duplicate'];
-      if (d.held) copy.held = d.held;
+      if (d.held) this.#log().hold(copy, d.held);
       else this.#scheduleAttempt(copy, delayMs);
     }
     for (const held of previouslyHeld) this.#release(held);
@@ -151,7 +155,7 @@ export class Webhooks {
     if (!url) throw new EmulatorError('NO_WEBHOOK_URL', 'no webhook URL configured', { field: 'url' });
     const d = this.#create(event, url);
     const attempt = await this.#attempt(d, true);
-    if (!isOk(attempt)) d.state = 'failed';
+    if (!isOk(attempt)) this.#log().finish(d, 'failed');
     this.#host.changed();
     return { ok: isOk(attempt), delivery: structuredClone(d) };
   }
@@ -159,7 +163,7 @@ export class Webhooks {
   /** One manual attempt now, whatever the state (pending retries are cancelled if it succeeds). */
   async redeliver(id: string): Promise<WebhookAttempt> {
     const d = this.#find(id);
-    d.held = undefined;
+    this.#log().hold(d, undefined);
     const attempt = await this.#attempt(d, true);
     this.#host.changed();
     return { ...attempt };
@@ -167,7 +171,7 @@ export class Webhooks {
 
   /** @internal the scheduler task handler for WEBHOOK_ATTEMPT_TASK. */
   async runAttemptTask(data: { deliveryId: string }): Promise<void> {
-    const d = this.#host.data().deliveries.find((x) => x.id === data.deliveryId);
+    const d = this.#log().get(data.deliveryId);
     if (d?.state !== 'pending' || d.held) return;
     d.nextAttemptAt = undefined;
     await this.#attempt(d, false);
@@ -175,7 +179,8 @@ export class Webhooks {
 
   /** @internal called after the tenant's provider read request has been answered. */
   releasePollHeld(): boolean {
-    const held = this.#host.data().deliveries.filter((d) => d.held === 'poll');
+    // Called after every read request: most of the time nothing is held, and the log is not scanned.
+    const held = this.#log().heldBy('poll');
     for (const d of held) this.#release(d);
     if (held.length) this.#host.changed();
     return held.length > 0;
@@ -194,15 +199,13 @@ export class Webhooks {
       createdAt: this.#host.clock.now(),
       attempts: [],
     };
-    const list = this.#host.data().deliveries;
-    list.push(d);
-    this.#trim(list);
+    this.#log().add(d, this.#host.options.logSize);
     this.#notify(d, 'emitted');
     return d;
   }
 
   #release(d: WebhookDelivery): void {
-    d.held = undefined;
+    this.#log().hold(d, undefined);
     this.#scheduleAttempt(d, 0);
     this.#notify(d, 'released');
   }
@@ -228,12 +231,12 @@ export class Webhooks {
     if (manual) attempt.manual = true;
     d.attempts.push(attempt);
     if (isOk(attempt)) {
-      d.state = 'delivered';
+      this.#log().finish(d, 'delivered');
       d.nextAttemptAt = undefined;
     } else if (!manual) {
       const failures = d.attempts.filter((a) => !a.manual).length;
       const backoff = this.#host.options.retryScheduleMs[failures - 1];
-      if (backoff === undefined) d.state = 'failed';
+      if (backoff === undefined) this.#log().finish(d, 'failed');
       else this.#scheduleAttempt(d, backoff);
     } else if (d.state !== 'pending') {
       d.state = 'failed';
@@ -251,17 +254,16 @@ export class Webhooks {
   }
 
   #find(id: string): WebhookDelivery {
-    const d = this.#host.data().deliveries.find((x) => x.id === id);
+    const d = this.#log().get(id);
     if (!d) throw new EmulatorError('UNKNOWN_DELIVERY', `no webhook delivery '${id}'`, { field: 'id' });
     return d;
   }
 
-  #trim(list: WebhookDelivery[]): void {
-    while (list.length > this.#host.options.logSize) {
-      const i = list.findIndex((d) => d.state !== 'pending');
-      if (i < 0) break;
-      list.splice(i, 1);
-    }
+  /** The log's index, rebuilt when the log array is another one (restore, reset). */
+  #log(): DeliveryLog {
+    const list = this.#host.data().deliveries;
+    if (this.#index?.list !== list) this.#index = new DeliveryLog(list);
+    return this.#index;
   }
 
   #notify(d: WebhookDelivery, change: DeliveryChange): void {

@@ -1,12 +1,13 @@
 /**
  * Provider routes of the control API, under `/_sandbox/accounts/:account/` beside the engine's own (clock, journal,
- * faults, webhooks...). Bodies are validated with the engine's `readJson` (400 naming the field); provider refusals
- * come back as `{ error: { code, message } }` with the provider's code: 404 for an unknown order or profile, 409 for
- * a move the lifecycle does not allow.
+ * faults, webhooks...), as one table: the engine mounts it and generates the control document from it. Bodies are
+ * validated with each entry's schema (400 naming the field); provider refusals come back as
+ * `{ error: { code, message } }` with the provider's code: 404 for an unknown order or profile, 409 for a move the
+ * lifecycle does not allow.
  * @module
  */
-import { type AccountEnv, readJson } from '@esim-sandbox/emulator';
-import type { Context, Hono } from 'hono';
+import { type AccountEnv, type ControlRoute, controlRoute } from '@esim-sandbox/emulator';
+import type { Context } from 'hono';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessRuntime } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
@@ -26,7 +27,7 @@ import {
   usageInputSchema,
 } from './actions.js';
 
-type ControlApp = Hono<AccountEnv<EsimAccessAccountState, EsimAccessAccountParams>>;
+type Env = AccountEnv<EsimAccessAccountState, EsimAccessAccountParams>;
 
 const NOT_FOUND = new Set(['310272', '310403', '310241']);
 
@@ -36,43 +37,122 @@ function answer<T>(c: Context, result: OpResult<T>): Response {
   return c.json({ error: { code: result.error.code, message: result.error.message } }, status);
 }
 
-export function registerControlRoutes(app: ControlApp, rt: EsimAccessRuntime): void {
-  app.get('/balance', (c) =>
-    c.json({ balance: c.var.tenant.state.balance, ledger: c.var.tenant.state.ledger }),
-  );
-  app.put('/balance', async (c) => {
-    const { balance } = await readJson(c, balanceInputSchema);
-    controlSetBalance(c.var.tenant, balance);
-    return c.json({ balance });
-  });
+const route = controlRoute<Env>();
 
-  app.get('/stock', (c) => c.json({ stock: c.var.tenant.state.stock }));
-  app.put('/stock/:packageCode', async (c) => {
-    const { count } = await readJson(c, stockInputSchema);
-    return answer(c, controlSetStock(rt, c.var.tenant, c.req.param('packageCode'), count));
-  });
+const notFound = (what: string) => ({ status: 404, description: `Unknown ${what} (the provider's code).` });
+const lifecycle = { status: 409, description: 'The lifecycle does not allow it (200002).' };
 
-  app.get('/orders', (c) => c.json({ orders: Object.values(c.var.tenant.state.orders) }));
-  app.get('/orders/:orderNo', (c) => answer(c, findOrder(c.var.tenant, c.req.param('orderNo'))));
-  app.post('/orders/:orderNo/allocate', (c) =>
-    answer(c, controlAllocate(rt, c.var.tenant, c.req.param('orderNo'))),
-  );
-
-  app.get('/profiles', (c) => c.json({ profiles: Object.values(c.var.tenant.state.profiles) }));
-  app.get('/profiles/:esimTranNo', (c) =>
-    answer(c, findProfileCopy(c.var.tenant, c.req.param('esimTranNo'))),
-  );
-  app.post('/profiles/:esimTranNo/install', async (c) => {
-    const input = await readJson(c, installInputSchema);
-    return answer(c, controlInstall(rt, c.var.tenant, { esimTranNo: c.req.param('esimTranNo') }, input));
-  });
-  app.post('/profiles/:esimTranNo/usage', async (c) => {
-    const { bytes } = await readJson(c, usageInputSchema);
-    return answer(c, controlAddUsage(rt, c.var.tenant, { esimTranNo: c.req.param('esimTranNo') }, bytes));
-  });
-  app.post('/profiles/:esimTranNo/expire', (c) =>
-    answer(c, controlExpire(rt, c.var.tenant, { esimTranNo: c.req.param('esimTranNo') })),
-  );
-
-  app.get('/sms', (c) => c.json({ sms: c.var.tenant.state.sms }));
+export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env>[] {
+  const esimTranNo = (c: Context<Env>) => ({ esimTranNo: c.req.param('esimTranNo') ?? '' });
+  return [
+    route({
+      method: 'get',
+      path: '/balance',
+      summary: 'Balance and ledger',
+      response: { description: '`{ balance, ledger }` in 1/10,000 USD' },
+      handle: (c) => c.json({ balance: c.var.tenant.state.balance, ledger: c.var.tenant.state.ledger }),
+    }),
+    route({
+      method: 'put',
+      path: '/balance',
+      summary: 'Set the balance',
+      body: balanceInputSchema,
+      response: { description: '`{ balance }`' },
+      handle: (c, { body }) => {
+        controlSetBalance(c.var.tenant, body.balance);
+        return c.json({ balance: body.balance });
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/stock',
+      summary: 'Profiles left per package',
+      response: { description: '`{ stock }`: packageCode -> count; absent = unlimited' },
+      handle: (c) => c.json({ stock: c.var.tenant.state.stock }),
+    }),
+    route({
+      method: 'put',
+      path: '/stock/:packageCode',
+      summary: 'Set the stock of a package (null = unlimited)',
+      description: 'An order for a package without stock answers 200011.',
+      body: stockInputSchema,
+      response: { description: '`{ packageCode, count }`' },
+      errors: [notFound('package')],
+      handle: (c, { body }) =>
+        answer(c, controlSetStock(rt, c.var.tenant, c.req.param('packageCode') ?? '', body.count)),
+    }),
+    route({
+      method: 'get',
+      path: '/orders',
+      summary: 'Every order of the account',
+      response: { description: '`{ orders }`' },
+      handle: (c) => c.json({ orders: Object.values(c.var.tenant.state.orders) }),
+    }),
+    route({
+      method: 'get',
+      path: '/orders/:orderNo',
+      summary: 'One order',
+      response: { description: 'The order record.' },
+      errors: [notFound('order')],
+      handle: (c) => answer(c, findOrder(c.var.tenant, c.req.param('orderNo') ?? '')),
+    }),
+    route({
+      method: 'post',
+      path: '/orders/:orderNo/allocate',
+      summary: 'Allocate an order now, skipping the allocation delay',
+      response: { description: 'The order record.' },
+      errors: [notFound('order'), lifecycle],
+      handle: (c) => answer(c, controlAllocate(rt, c.var.tenant, c.req.param('orderNo') ?? '')),
+    }),
+    route({
+      method: 'get',
+      path: '/profiles',
+      summary: 'Every profile of the account',
+      response: { description: '`{ profiles }`' },
+      handle: (c) => c.json({ profiles: Object.values(c.var.tenant.state.profiles) }),
+    }),
+    route({
+      method: 'get',
+      path: '/profiles/:esimTranNo',
+      summary: 'One profile',
+      response: { description: 'The profile record.' },
+      errors: [notFound('profile')],
+      handle: (c) => answer(c, findProfileCopy(c.var.tenant, c.req.param('esimTranNo') ?? '')),
+    }),
+    route({
+      method: 'post',
+      path: '/profiles/:esimTranNo/install',
+      summary: 'A phone downloads, installs and enables the profile',
+      description: 'DOWNLOAD, INSTALLATION, ENABLED (then IN_USE for activeType 1), or stop at `until`.',
+      body: installInputSchema,
+      response: { description: 'The profile record.' },
+      errors: [notFound('profile'), lifecycle],
+      handle: (c, { body }) => answer(c, controlInstall(rt, c.var.tenant, esimTranNo(c), body)),
+    }),
+    route({
+      method: 'post',
+      path: '/profiles/:esimTranNo/usage',
+      summary: 'The device uses data',
+      description: 'First use activates; DATA_USAGE at 50/80/90 % used; USED_UP at 100 %.',
+      body: usageInputSchema,
+      response: { description: 'The profile record.' },
+      errors: [notFound('profile'), lifecycle],
+      handle: (c, { body }) => answer(c, controlAddUsage(rt, c.var.tenant, esimTranNo(c), body.bytes)),
+    }),
+    route({
+      method: 'post',
+      path: '/profiles/:esimTranNo/expire',
+      summary: 'End the unused period or the validity now',
+      response: { description: 'The profile record (UNUSED_EXPIRED or USED_EXPIRED).' },
+      errors: [notFound('profile'), lifecycle],
+      handle: (c) => answer(c, controlExpire(rt, c.var.tenant, esimTranNo(c))),
+    }),
+    route({
+      method: 'get',
+      path: '/sms',
+      summary: 'SMS sent with esim/sendSms',
+      response: { description: '`{ sms }`' },
+      handle: (c) => c.json({ sms: c.var.tenant.state.sms }),
+    }),
+  ];
 }

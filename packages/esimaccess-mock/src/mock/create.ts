@@ -5,7 +5,7 @@
  */
 import { createEmulator, hashSeed } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
-import { type CatalogIndex, indexCatalog, loadCatalog } from '../catalog/catalog.js';
+import { type CatalogIndex, indexCatalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
 import { createControlHandle, type EsimAccessControl } from '../control/handle.js';
 import { DEFAULT_BEHAVIOUR, type EsimAccessBehaviour } from '../ops/context.js';
@@ -16,6 +16,7 @@ import {
   type EsimAccessMockOptions,
   parseAccountParams,
   resolveAuth,
+  resolveCatalog,
 } from './options.js';
 import { esimAccessProvider } from './provider.js';
 import type { EsimAccessEmulator, EsimAccessRuntime } from './runtime.js';
@@ -50,6 +51,7 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
     balance,
     stock,
     catalog,
+    catalogFile,
     behaviour,
     auth,
     envelope,
@@ -62,7 +64,9 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
     parseAccountParams({ balance: balance ?? DEFAULT_BALANCE }).balance ?? DEFAULT_BALANCE;
   let emulator: EsimAccessEmulator | undefined;
   const rt: EsimAccessRuntime = {
-    catalog: indexCatalog(catalog ? loadCatalog(catalog) : generateCatalog({ seed: hashSeed(String(seed)) })),
+    catalog: indexCatalog(
+      resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: hashSeed(String(seed)) }),
+    ),
     behaviour: { ...DEFAULT_BEHAVIOUR, ...behaviour },
     auth: resolveAuth(auth),
     envelope: { success: envelope?.success ?? 'boolean' },

@@ -7,6 +7,7 @@ import { ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS } from '@esim-sandbox/core';
 import { EmulatorError, type EmulatorOptions, parseOrThrow } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import type { EsimAccessCatalog } from '../catalog/catalog.js';
+import { loadCatalog, readCatalogFile } from '../catalog/load.js';
 import type { EsimAccessBehaviour } from '../ops/context.js';
 
 /** RT-AccessCode of the default account unless `accessCode` is given. Not a secret: the playground prints it. */
@@ -71,6 +72,8 @@ export interface EsimAccessMockOptions extends Omit<EmulatorOptions<EsimAccessAc
   stock?: Record<string, number>;
   /** A catalogue object (what package/list + location/list answer); default one generated from the seed. */
   catalog?: EsimAccessCatalog;
+  /** A catalogue file (`capture-catalog` output, see catalog/load.ts), read at creation; instead of `catalog`. */
+  catalogFile?: string;
   behaviour?: Partial<EsimAccessBehaviour>;
   auth?: Partial<EsimAccessAuthOptions>;
   envelope?: Partial<EsimAccessEnvelopeOptions>;
@@ -98,4 +101,20 @@ export function resolveAuth(auth: Partial<EsimAccessAuthOptions> | undefined): E
     });
   }
   return resolved;
+}
+
+/**
+ * The catalogue the options ask for: `catalog` (validated), `catalogFile` (read now), or undefined (generate one
+ * from the seed). Errors name the field and, for a file, the file.
+ */
+export function resolveCatalog(
+  options: Pick<EsimAccessMockOptions, 'catalog' | 'catalogFile'>,
+): EsimAccessCatalog | undefined {
+  if (options.catalog !== undefined && options.catalogFile !== undefined) {
+    throw new EmulatorError('INVALID_ARGUMENT', 'catalogFile: give catalog or catalogFile, not both', {
+      field: 'catalogFile',
+    });
+  }
+  if (options.catalogFile !== undefined) return readCatalogFile(options.catalogFile);
+  return options.catalog === undefined ? undefined : loadCatalog(options.catalog);
 }

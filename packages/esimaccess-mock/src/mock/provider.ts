@@ -3,9 +3,9 @@
  * generic (server, clock, journal, faults, rate limit, webhook delivery, persistence, /_sandbox) is the engine's.
  * @module
  */
-import { ESIM_ACCESS_HEADERS, isEsimAccessErrorCode } from '@esim-sandbox/core';
-import type { ProviderDefinition, TaskHandler } from '@esim-sandbox/emulator';
-import { registerControlRoutes } from '../control/routes.js';
+import { ESIM_ACCESS_HEADERS, esimAccessOpenApiDocument, isEsimAccessErrorCode } from '@esim-sandbox/core';
+import { mountControlRoutes, type ProviderDefinition, type TaskHandler } from '@esim-sandbox/emulator';
+import { esimAccessControlRoutes } from '../control/routes.js';
 import { authenticate } from '../http/auth.js';
 import { responseCode, sendFailure } from '../http/envelope.js';
 import { fail } from '../ops/context.js';
@@ -41,6 +41,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     runEsimAccessTask(ctx, task.kind, task.data);
     dispatch(tenant, ctx.effects);
   };
+  const control = esimAccessControlRoutes(rt);
   return {
     name: 'esimaccess',
     stateVersion: ESIM_ACCESS_STATE_VERSION,
@@ -58,7 +59,8 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
       registerAccountRoutes(app, rt);
     },
     publicRoutes: (app) => registerQrRoutes(app, rt),
-    controlRoutes: (app) => registerControlRoutes(app, rt),
+    controlRoutes: (app) => mountControlRoutes(app, control),
+    openapi: { document: esimAccessOpenApiDocument, controlRoutes: { account: control } },
     // A fault may name any code; unknown ones still go out in the envelope, with a generic text.
     renderError: (code, c) =>
       sendFailure(

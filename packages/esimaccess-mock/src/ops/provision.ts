@@ -5,6 +5,7 @@
  */
 import type { EsimAccessPackage } from '@esim-sandbox/core';
 import { formatEsimTranNo, newActivationCode, newHexId, newIccid, newImsi } from '../state/ids.js';
+import { addProfile } from '../state/profile-list.js';
 import { DAY_MS } from '../state/time.js';
 import type { OrderItem, OrderRecord, ProfileRecord } from '../state/types.js';
 import { type OpContext, schedule } from './context.js';
@@ -95,8 +96,7 @@ export function createProfile(
     usageNotified: [],
     validityWarnedFor: null,
   };
-  ctx.state.profiles[esimTranNo] = profile;
-  ctx.state.esimTranNoByIccid[iccid] = esimTranNo;
+  addProfile(ctx.state, profile);
   schedule(ctx, 'esimaccess.expire-unused', profile.unusedExpiresAt, { esimTranNo });
   return profile;
 }

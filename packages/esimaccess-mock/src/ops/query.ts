@@ -14,6 +14,7 @@ import type {
   EsimAccessUsageQueryRequest,
 } from '@esim-sandbox/core';
 import { isDayPass, packageType } from '../catalog/catalog.js';
+import { profileList, profilesCreatedBetween } from '../state/profile-list.js';
 import { formatProviderTime, parseProviderTime } from '../state/time.js';
 import type { ProfileRecord } from '../state/types.js';
 import { fail, type OpContext, type OpResult, ok } from './context.js';
@@ -34,13 +35,19 @@ export function queryProfiles(
   ctx: OpContext,
   request: EsimAccessProfileQueryRequest,
 ): OpResult<EsimAccessProfileQueryObj> {
-  let profiles: ProfileRecord[];
+  let profiles: readonly ProfileRecord[];
   if (request.orderNo) {
     const ofOrder = profilesOfOrder(ctx, request.orderNo);
     if (!ofOrder.ok) return ofOrder;
     profiles = ofOrder.obj;
+  } else if (request.esimTranNo) {
+    // The filter below would keep just this one: start from it rather than scan every profile.
+    const one = Object.hasOwn(ctx.state.profiles, request.esimTranNo)
+      ? ctx.state.profiles[request.esimTranNo]
+      : undefined;
+    profiles = one ? [one] : [];
   } else {
-    profiles = Object.values(ctx.state.profiles);
+    profiles = profileList(ctx.state);
   }
   if (request.iccid) {
     const { iccid } = request;
@@ -58,7 +65,10 @@ export function queryProfiles(
   if (request.startTime && request.endTime) {
     const from = parseProviderTime(request.startTime);
     const to = parseProviderTime(request.endTime);
-    profiles = profiles.filter((p) => p.createdAt >= from && p.createdAt <= to);
+    profiles =
+      profiles === profileList(ctx.state)
+        ? profilesCreatedBetween(ctx.state, from, to)
+        : profiles.filter((p) => p.createdAt >= from && p.createdAt <= to);
   }
   const { pageNum, pageSize } = request.pager;
   const page = profiles.slice((pageNum - 1) * pageSize, pageNum * pageSize);

@@ -6,11 +6,12 @@
 import { qrPngResponse } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import { type EsimAccessRuntime, QR_PATH } from '../mock/runtime.js';
+import { profileList } from '../state/profile-list.js';
 import type { ProfileRecord } from '../state/types.js';
 
 function findByQrId(rt: EsimAccessRuntime, qrId: string): ProfileRecord | undefined {
   for (const tenant of rt.emulator().accounts()) {
-    const profile = Object.values(tenant.state.profiles).find((p) => p.qrId === qrId);
+    const profile = profileList(tenant.state).find((p) => p.qrId === qrId);
     if (profile) return profile;
   }
   return undefined;

@@ -15,6 +15,7 @@ import {
   DEMO_AUTH_SECRET,
   type IroamlyMockOptions,
   resolveBalance,
+  resolveCatalog,
   resolveHttp,
 } from './options.js';
 import { iroamlyProvider } from './provider.js';
@@ -43,14 +44,26 @@ export interface IroamlyMock {
  *   baseUrl: 'http://iroamly.test', fetch: (url, init) => mock.fetch(new Request(url, init)) });
  */
 export function createIroamlyMock(options: IroamlyMockOptions = {}): IroamlyMock {
-  const { authKey, authSecret, balance, catalog, catalogOptions, behaviour, http, seed, ...engine } = options;
+  const {
+    authKey,
+    authSecret,
+    balance,
+    catalog,
+    catalogFile,
+    catalogOptions,
+    behaviour,
+    http,
+    seed,
+    ...engine
+  } = options;
   const engineSeed = seed ?? 'iroamly';
   const key = authKey ?? DEMO_AUTH_KEY;
   const secret = authSecret ?? DEMO_AUTH_SECRET;
   // The spec's limits (AuthKey ≤ 32, AuthSecret ≤ 50): a default account no client could call is a setup error.
   assertIroamlyCredentials(key, secret);
   const rt: IroamlyRuntime = {
-    catalog: catalog ?? generateCatalog({ seed: engineSeed, ...catalogOptions }),
+    catalog:
+      resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: engineSeed, ...catalogOptions }),
     behaviour: resolveBehaviour(behaviour),
     http: resolveHttp(http),
     // Routes and tasks only run once the engine below exists.

@@ -2,11 +2,12 @@
  * @module
  * Options of `createIroamlyMock`, their defaults, and the demo credentials the playground prints.
  */
-import { parseArguments } from '@esim-sandbox/core';
+import { InvalidArgumentError, parseArguments } from '@esim-sandbox/core';
 import { type EmulatorOptions, parseOrThrow } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
 import type { GenerateCatalogOptions } from '../catalog/generate.js';
+import { readCatalogFile } from '../catalog/load.js';
 import type { IroamlyBehaviourOptions } from '../operations/behaviour.js';
 
 /** AuthKey of the default account unless `authKey` is given. Not a secret: it is printed by the playground. */
@@ -51,6 +52,8 @@ export interface IroamlyMockOptions extends Omit<EmulatorOptions<IroamlyAccountP
   balance?: number;
   /** A ready catalogue (`generateCatalog`, `loadCatalog`); otherwise one is generated from the seed. */
   catalog?: Catalog;
+  /** A catalogue file (`capture-catalog` output, see catalog/load.ts), read at creation; instead of `catalog`. */
+  catalogFile?: string;
   /** Options for the generated catalogue (ignored with `catalog`). */
   catalogOptions?: GenerateCatalogOptions;
   behaviour?: IroamlyBehaviourOptions;
@@ -72,4 +75,14 @@ export function resolveBalance(balance: unknown): number {
  */
 export function parseAccountParams(params: unknown): IroamlyAccountParams {
   return parseOrThrow(accountParamsSchema, params ?? {}, 'params');
+}
+
+/** The catalogue the options ask for: `catalog`, `catalogFile` (read now), or undefined (generate one). */
+export function resolveCatalog(
+  options: Pick<IroamlyMockOptions, 'catalog' | 'catalogFile'>,
+): Catalog | undefined {
+  if (options.catalog !== undefined && options.catalogFile !== undefined) {
+    throw new InvalidArgumentError('catalogFile', 'give catalog or catalogFile, not both');
+  }
+  return options.catalogFile === undefined ? options.catalog : readCatalogFile(options.catalogFile);
 }

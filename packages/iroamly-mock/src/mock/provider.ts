@@ -3,11 +3,16 @@
  * iRoamly as a provider definition for the shared engine: account state, auth, routes, the answers for faults,
  * throttling and crashes (all `{code: -1}`: the spec's "Request failed"), the redemption task, redaction.
  */
-import { assertIroamlyCredentials, InvalidArgumentError, IroamlyCode } from '@esim-sandbox/core';
-import { EmulatorError, type ProviderDefinition } from '@esim-sandbox/emulator';
+import {
+  assertIroamlyCredentials,
+  InvalidArgumentError,
+  IroamlyCode,
+  iroamlyOpenApiDocument,
+} from '@esim-sandbox/core';
+import { EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { completeRedemption, REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../operations/redeem.js';
-import { registerControlRoutes, registerGlobalControlRoutes } from '../routes/control.js';
+import { iroamlyControlRoutes, iroamlyGlobalControlRoutes } from '../routes/control.js';
 import { registerOpenapiRoutes } from '../routes/openapi.js';
 import { registerPlanRoutes } from '../routes/plans.js';
 import { registerQrRoutes } from '../routes/qrcode.js';
@@ -34,6 +39,7 @@ export function iroamlyProvider(
 ): ProviderDefinition<AccountState, IroamlyAccountParams> {
   const requestFailed = (c: Context, detail: string) =>
     sendFailure(c, rt, failure(IroamlyCode.REQUEST_FAILED, detail));
+  const control = { account: iroamlyControlRoutes(rt), global: iroamlyGlobalControlRoutes(rt) };
   return {
     name: 'iroamly',
     stateVersion: IROAMLY_STATE_VERSION,
@@ -46,8 +52,9 @@ export function iroamlyProvider(
       registerPlanRoutes(app, rt);
     },
     publicRoutes: (app) => registerQrRoutes(app, rt),
-    controlRoutes: (app) => registerControlRoutes(app, rt),
-    globalControlRoutes: (app) => registerGlobalControlRoutes(app, rt),
+    controlRoutes: (app) => mountControlRoutes(app, control.account),
+    globalControlRoutes: (app) => mountControlRoutes(app, control.global),
+    openapi: { document: iroamlyOpenApiDocument, controlRoutes: control },
     validateCredentials: (key, secret) => {
       try {
         assertIroamlyCredentials(key, secret);

@@ -1,10 +1,12 @@
 /**
  * @module
- * iRoamly's own control routes under `/_sandbox/accounts/:account/` (the engine adds clock, faults, journal,
- * reset, snapshot). Bodies are validated by the engine's readJson: HTTP 400 naming the field.
+ * iRoamly's own control routes, as tables the engine mounts and documents: per account under
+ * `/_sandbox/accounts/:account/` (the engine adds clock, faults, journal, reset, snapshot), and the catalogue
+ * directly under `/_sandbox/`. Bodies are validated with each entry's schema: HTTP 400 naming the field.
  */
-import { type AccountEnv, EmulatorError, readJson } from '@esim-sandbox/emulator';
-import type { Hono } from 'hono';
+import { type AccountEnv, type ControlRoute, controlRoute, EmulatorError } from '@esim-sandbox/emulator';
+import type { Env } from 'hono';
+import { z } from 'zod';
 import { MINOR_UNITS_PER_CREDIT } from '../catalog/catalog.js';
 import { exportCatalog } from '../catalog/load.js';
 import { messageView, outboxView } from '../control/view.js';
@@ -18,42 +20,83 @@ import {
 } from '../operations/control.js';
 import type { AccountState } from '../state/types.js';
 
-export function registerControlRoutes(
-  app: Hono<AccountEnv<AccountState, IroamlyAccountParams>>,
-  rt: IroamlyRuntime,
-) {
-  const balanceView = (balance: number) => ({
-    balance,
-    unit: '1/100 credit',
-    credit: balance / MINOR_UNITS_PER_CREDIT,
-  });
+type AccountRoutesEnv = AccountEnv<AccountState, IroamlyAccountParams>;
 
-  app.get('/balance', (c) => c.json(balanceView(c.var.tenant.state.balance)));
-  app.put('/balance', async (c) => {
-    const input = await readJson(c, setBalanceSchema);
-    const balance = setBalance(c.var.tenant.state, input);
-    c.var.tenant.markChanged();
-    return c.json(balanceView(balance));
-  });
+const route = controlRoute<AccountRoutesEnv>();
 
-  app.get('/outbox', (c) =>
-    c.json({ messages: outboxView(c.var.tenant.state, publicBase(c, rt), c.req.query('to')) }),
-  );
-  app.get('/outbox/:id', async (c) => {
-    const message = await messageView(c.var.tenant.state, c.req.param('id'), publicBase(c, rt));
-    if (message) return c.json(message);
-    throw new EmulatorError('NOT_FOUND', `no message '${c.req.param('id')}'`, { field: 'id' });
-  });
+const balanceView = (balance: number) => ({
+  balance,
+  unit: '1/100 credit',
+  credit: balance / MINOR_UNITS_PER_CREDIT,
+});
 
-  app.post('/redemptions/fail-next', async (c) => {
-    const input = await readJson(c, failNextRedemptionSchema);
-    const pending = failNextRedemptions(c.var.tenant.state, input);
-    c.var.tenant.markChanged();
-    return c.json({ pending });
-  });
+export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRoutesEnv>[] {
+  return [
+    route({
+      method: 'get',
+      path: '/balance',
+      summary: 'Balance',
+      response: { description: '`{ balance, unit, credit }`: balance in 1/100 credit' },
+      handle: (c) => c.json(balanceView(c.var.tenant.state.balance)),
+    }),
+    route({
+      method: 'put',
+      path: '/balance',
+      summary: 'Set the balance',
+      body: setBalanceSchema,
+      response: { description: '`{ balance, unit, credit }`' },
+      handle: (c, { body }) => {
+        const balance = setBalance(c.var.tenant.state, body);
+        c.var.tenant.markChanged();
+        return c.json(balanceView(balance));
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/outbox',
+      summary: 'Mails the provider sent: codes, QR codes, failures',
+      query: z.object({ to: z.string().optional() }),
+      response: { description: '`{ messages }`, oldest first; `to` filters by recipient' },
+      handle: (c, { query }) =>
+        c.json({ messages: outboxView(c.var.tenant.state, publicBase(c, rt), query.to) }),
+    }),
+    route({
+      method: 'get',
+      path: '/outbox/:id',
+      summary: 'One mail, its QR images inline',
+      response: { description: 'The mail, each code with `qrPngDataUrl`.' },
+      errors: [{ status: 404, description: 'No such message.' }],
+      handle: async (c) => {
+        const id = c.req.param('id') ?? '';
+        const message = await messageView(c.var.tenant.state, id, publicBase(c, rt));
+        if (message) return c.json(message);
+        throw new EmulatorError('NOT_FOUND', `no message '${id}'`, { field: 'id' });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/redemptions/fail-next',
+      summary: 'The next accepted redemptions end in status 3',
+      body: failNextRedemptionSchema,
+      response: { description: '`{ pending }`: failures now queued' },
+      handle: (c, { body }) => {
+        const pending = failNextRedemptions(c.var.tenant.state, body);
+        c.var.tenant.markChanged();
+        return c.json({ pending });
+      },
+    }),
+  ];
 }
 
 /** The catalogue is the same for every account, so it sits directly under /_sandbox/. */
-export function registerGlobalControlRoutes(app: Hono, rt: IroamlyRuntime) {
-  app.get('/catalog', (c) => c.json(exportCatalog(rt.catalog)));
+export function iroamlyGlobalControlRoutes(rt: IroamlyRuntime): ControlRoute<Env>[] {
+  return [
+    controlRoute<Env>()({
+      method: 'get',
+      path: '/catalog',
+      summary: 'Every product with its integer price',
+      response: { description: 'The catalogue export; `loadCatalog` reads it back.' },
+      handle: (c) => c.json(exportCatalog(rt.catalog)),
+    }),
+  ];
 }

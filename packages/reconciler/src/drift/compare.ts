@@ -6,7 +6,12 @@
 import type { EsimAccessProfile, EsimAccessUsage, IroamlyRedeemCode } from '@esim-sandbox/core';
 import type { NewProfileRow, ProfileRow, RedeemCodeRow } from '../store/profiles.js';
 import type { redeemCodes } from '../store/schema.js';
-import { classifyStateDrift, parseProviderTime, TERMINAL_ESIM_STATUSES } from '../webhooks/state-order.js';
+import {
+  classifyStateDrift,
+  mayHaveBeenActivated,
+  parseProviderTime,
+  TERMINAL_ESIM_STATUSES,
+} from '../webhooks/state-order.js';
 import type { Finding } from './findings.js';
 
 export interface Comparison<Row> {
@@ -96,13 +101,15 @@ export function compareProfile(
       });
     }
   }
+  // Activation restarts the expiry (unused period, then validity): part of the state's news, not a drift of its own.
+  const maybeActivated = mayHaveBeenActivated(row.esimStatus, p.esimStatus);
   for (const [field, value] of Object.entries(metadata(p)) as [
     keyof ReturnType<typeof metadata>,
     string | number | null,
   ][]) {
     const current = row[field];
     if (value === null || (current !== null && sameValue(field, current, value))) continue;
-    if (current !== null) {
+    if (current !== null && !(field === 'expiredTime' && maybeActivated)) {
       findings.push({
         kind: 'status_mismatch',
         ...subject,

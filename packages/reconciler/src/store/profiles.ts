@@ -48,7 +48,8 @@ export async function insertProfile(db: Db, row: NewProfileRow): Promise<void> {
 
 /**
  * Writes a profile's new values; when the change cancels it, the refund goes into the ledger in the same
- * transaction.
+ * transaction. A profile first learnt from a CANCEL webhook carries no package (webhooks do not name it), so its
+ * refund waits for the sync that fills the package in.
  */
 export async function updateProfile(
   db: Db,
@@ -59,13 +60,16 @@ export async function updateProfile(
     .update(profiles)
     .set({ ...patch, updatedAt: sql`now()` })
     .where(and(eq(profiles.accountId, before.accountId), eq(profiles.esimTranNo, before.esimTranNo)));
-  const nowCancelled = patch.esimStatus === 'CANCEL' && before.esimStatus !== 'CANCEL';
-  if (nowCancelled) {
+  const packageCode = patch.packageCode ?? before.packageCode;
+  const cancelled = (patch.esimStatus ?? before.esimStatus) === 'CANCEL';
+  const newlyRefundable =
+    cancelled && packageCode !== null && (before.esimStatus !== 'CANCEL' || before.packageCode === null);
+  if (newlyRefundable) {
     await refundCancelledProfile(db, {
       accountId: before.accountId,
       esimTranNo: before.esimTranNo,
       orderNo: patch.orderNo ?? before.orderNo,
-      packageCode: patch.packageCode ?? before.packageCode,
+      packageCode,
     });
   }
 }

@@ -17,7 +17,12 @@ import {
   updateProfile,
 } from '../store/profiles.js';
 import { appliedWebhooks } from '../store/schema.js';
-import { decideTransition, orderStatusAdvances, parseProviderTime } from './state-order.js';
+import {
+  decideTransition,
+  mayHaveBeenActivated,
+  orderStatusAdvances,
+  parseProviderTime,
+} from './state-order.js';
 
 /** `already-applied`: the notifyId was claimed before; `unmatched`: no profile to apply it to. */
 export type ApplyOutcome =
@@ -136,6 +141,10 @@ async function applyProfileEvent(db: Db, accountId: string, event: ProfileEvent,
       stateSource: 'webhook',
       stateChangedAt: now,
     });
+    // The stored expiry may be the unused period's end; the validity's end comes with the next sync.
+    if (mayHaveBeenActivated(row.esimStatus, decision.next.esimStatus)) patch.expiredTime = null;
+  } else if (decision.confirmedAt !== undefined) {
+    patch.stateEventAt = decision.confirmedAt;
   }
   // Facts that only ever accumulate are safe to take from any event, late or not.
   if (row.iccid === null) patch.iccid = c.iccid;

@@ -48,6 +48,24 @@ export const TERMINAL_ESIM_STATUSES: ReadonlySet<string> = new Set([
 ]);
 export const TERMINAL_SMDP_STATUSES: ReadonlySet<string> = new Set(['DELETED']);
 
+/** States only an activated profile reaches. */
+const ACTIVATED_ESIM_STATUSES: ReadonlySet<string> = new Set(['IN_USE', 'USED_UP', 'USED_EXPIRED']);
+
+/**
+ * True when a profile may have been activated on its way from `from` (null: unknown) to `to`. Activation restarts
+ * `expiredTime` (before it the provider counts the unused period, after it the validity) and no webhook carries the
+ * new value: it is news for the next sync, not a drift of its own. SUSPENDED says nothing either way (both unused
+ * and activated profiles can be suspended), so it counts as "maybe" on both sides.
+ */
+export function mayHaveBeenActivated(from: string | null, to: string): boolean {
+  if (from !== null && normaliseEsimStatus(from) === normaliseEsimStatus(to)) return false;
+  const unactivated =
+    from === null ||
+    from === 'SUSPENDED' ||
+    rankOf(ESIM_STATUS_RANK, normaliseEsimStatus(from)) <= ESIM_STATUS_RANK.GOT_RESOURCE;
+  return unactivated && (ACTIVATED_ESIM_STATUSES.has(to) || to === 'SUSPENDED');
+}
+
 export interface ProfileState {
   esimStatus: string;
   smdpStatus: string;
@@ -61,6 +79,11 @@ export interface TransitionDecision {
   outcome: TransitionOutcome;
   /** The state to store; equal to the current one unless `outcome` is `applied`. */
   next: ProfileState;
+  /**
+   * A duplicate with a newer provider time: the current state still held then, so store this time with it. A
+   * reversible event older than it (a suspension overtaken by its unsuspension) is then recognised as late.
+   */
+  confirmedAt?: number;
 }
 
 /** The docs' field table spells REVOKE, the webhooks REVOKED: one state. */
@@ -110,7 +133,11 @@ export function decideTransition(
   const take = (m: Move) => m === 'forward' || (m === 'reversible' && newer);
   const esim = move('esim', current.esimStatus, incoming.esimStatus);
   const smdp = move('smdp', current.smdpStatus, incoming.smdpStatus);
-  if (esim === 'same' && smdp === 'same') return { outcome: 'duplicate', next: current };
+  if (esim === 'same' && smdp === 'same') {
+    return newer
+      ? { outcome: 'duplicate', next: current, confirmedAt: incoming.eventAt! }
+      : { outcome: 'duplicate', next: current };
+  }
 
   const takeEsim = take(esim);
   // An event that moves esimStatus on happened after the current state, so its smdpStatus is the newer one too

@@ -1,0 +1,69 @@
+/**
+ * Test builders: the shop wired to the accounts the fakes hand each test, and a tiny HTTP client for its API.
+ */
+import type { EsimAccessTestAccount } from '@esim-sandbox/esimaccess-mock/testing';
+import type { FakeMode, IroamlyTestAccount } from '@esim-sandbox/iroamly-mock/testing';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Order } from '../src/orders.js';
+import { type RunningShop, startShop } from '../src/server.js';
+
+export const hooks = { beforeAll, afterAll, beforeEach, afterEach };
+export const MODES: readonly FakeMode[] = ['msw', 'http'];
+export const CUSTOMER = 'traveller@example.com';
+
+/**
+ * In msw mode the shop keeps the production base URLs (msw answers for them in this process); over http it is
+ * pointed at the fakes' loopback servers, as it would be through ESIMACCESS_BASE_URL / IROAMLY_BASE_URL.
+ */
+export function startShopFor(
+  mode: FakeMode,
+  esim: EsimAccessTestAccount,
+  iroamly: IroamlyTestAccount,
+): Promise<RunningShop> {
+  const http = mode === 'http';
+  return startShop({
+    esimAccess: {
+      accessCode: esim.accessCode,
+      secretKey: esim.secretKey,
+      ...(http ? { baseUrl: esim.baseUrl } : {}),
+    },
+    iroamly: {
+      authKey: iroamly.authKey,
+      authSecret: iroamly.authSecret,
+      ...(http ? { baseUrl: iroamly.baseUrl } : {}),
+    },
+    shopEmail: 'orders@shop.example',
+  });
+}
+
+export interface ApiError {
+  error: { code: string; field?: string; provider?: string; providerCode?: string };
+}
+
+export async function post<T = Order>(shop: RunningShop, path: string, body: unknown) {
+  const res = await fetch(`${shop.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function getOrder(shop: RunningShop, id: string): Promise<Order> {
+  const res = await fetch(`${shop.url}/orders/${id}`);
+  if (!res.ok) throw new Error(`GET /orders/${id}: ${res.status}`);
+  return (await res.json()) as Order;
+}
+
+export async function qrPage(shop: RunningShop, id: string): Promise<string> {
+  return (await fetch(`${shop.url}/orders/${id}/qr`)).text();
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
+
+/** Fetches a QR link the way the customer's browser would; true when a PNG comes back. */
+export async function isPng(url: string): Promise<boolean> {
+  const res = await fetch(url);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return res.headers.get('content-type') === 'image/png' && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+}

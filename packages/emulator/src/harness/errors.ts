@@ -1,0 +1,25 @@
+/**
+ * @module
+ * Errors of the test harness: misuse a test author can fix, each with a discriminating `code`.
+ */
+
+export type HarnessErrorCode =
+  /** No beforeAll/afterAll/beforeEach/afterEach to register with: neither passed nor global. */
+  | 'NO_TEST_HOOKS'
+  /** `account` or `fake` read where the hooks have not set it (at module level, or after the suite). */
+  | 'OUTSIDE_TEST'
+  /** An option the harness cannot use (an unknown mode). */
+  | 'INVALID_OPTION';
+
+export class HarnessError extends Error {
+  readonly code: HarnessErrorCode;
+  /** The option at fault, when there is one. */
+  readonly field: string | undefined;
+
+  constructor(code: HarnessErrorCode, message: string, options?: { field?: string }) {
+    super(message);
+    this.name = 'HarnessError';
+    this.code = code;
+    this.field = options?.field;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * @module
+ * The test harness both fakes' `testing` entry points are built on (re-exported by `@esim-sandbox/emulator/testing`).
+ */
+export { HarnessError, type HarnessErrorCode } from './errors.js';
+export { type HookCallback, type ResolvedHooks, resolveTestHooks, type TestHooks } from './hooks.js';
+export { attachMswHandlers } from './msw.js';
+export { FAKE_MODES, type FakeMode, type ServedEmulator, type ServeOptions, serveEmulator } from './serve.js';
+export {
+  type AccountTracker,
+  type FakeSuite,
+  type FakeSuiteDefinition,
+  registerFakeSuite,
+  trackAccounts,
+} from './suite.js';

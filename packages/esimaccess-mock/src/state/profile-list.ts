@@ -1,0 +1,71 @@
+/**
+ * All of an account's profiles in creation order, kept beside the plain state. `Object.values(state.profiles)` looks
+ * cheap but is not: esimTranNos are numeric strings too large for array indices, so a big account's profile map is
+ * a dictionary whose enumeration sorts every key, and `esim/query` over 10,000 profiles spent ~5 ms per request doing
+ * it. The list is rebuilt from the map when the map is another object (restore, reset, a state file) and extended by
+ * {@link addProfile}, the one place profiles come into existence.
+ * @module
+ */
+import type { EsimAccessAccountState, ProfileRecord } from './types.js';
+
+interface Listed {
+  list: ProfileRecord[];
+  /** createdAt never decreases along the list (the virtual clock only moves forward), so ranges can be bisected. */
+  byCreation: boolean;
+}
+
+const lists = new WeakMap<Record<string, ProfileRecord>, Listed>();
+
+function listed(state: EsimAccessAccountState): Listed {
+  const byId = state.profiles;
+  let entry = lists.get(byId);
+  const last = entry?.list.at(-1);
+  // The map is plain data anyone could edit: a list whose newest profile is no longer the map's is rebuilt.
+  if (!entry || (last !== undefined && byId[last.esimTranNo] !== last)) {
+    const list = Object.values(byId);
+    entry = { list, byCreation: list.every((p, i) => i === 0 || list[i - 1]!.createdAt <= p.createdAt) };
+    lists.set(byId, entry);
+  }
+  return entry;
+}
+
+/** The profiles in creation order; read-only (the same array is handed out again). */
+export function profileList(state: EsimAccessAccountState): readonly ProfileRecord[] {
+  return listed(state).list;
+}
+
+/** Profiles created within [from, to] (ms), in creation order. */
+export function profilesCreatedBetween(
+  state: EsimAccessAccountState,
+  from: number,
+  to: number,
+): readonly ProfileRecord[] {
+  const { list, byCreation } = listed(state);
+  if (!byCreation) return list.filter((p) => p.createdAt >= from && p.createdAt <= to);
+  return list.slice(
+    firstIndex(list, (p) => p.createdAt >= from),
+    firstIndex(list, (p) => p.createdAt > to),
+  );
+}
+
+export function addProfile(state: EsimAccessAccountState, profile: ProfileRecord): void {
+  state.profiles[profile.esimTranNo] = profile;
+  state.esimTranNoByIccid[profile.iccid] = profile.esimTranNo;
+  const entry = lists.get(state.profiles);
+  if (!entry) return;
+  const last = entry.list.at(-1);
+  if (last && last.createdAt > profile.createdAt) entry.byCreation = false;
+  entry.list.push(profile);
+}
+
+/** The first index whose profile satisfies `after` (which holds for a suffix of the list), by bisection. */
+function firstIndex(list: readonly ProfileRecord[], after: (p: ProfileRecord) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(list[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -1,0 +1,42 @@
+/**
+ * The account a test gets: the typed control handle of a fresh account, where it is served, and a client for it.
+ * @module
+ */
+import { EsimAccessClient, type EsimAccessClientOptions } from '@esim-sandbox/core';
+import type { EsimAccessAccountControl } from '../control/handle.js';
+import type { EsimAccessTenant } from '../mock/runtime.js';
+
+export interface EsimAccessTestAccount extends EsimAccessAccountControl {
+  /** Where this account is served: `https://api.esimaccess.com` (msw) or `http://127.0.0.1:PORT` (http). */
+  readonly baseUrl: string;
+  /** Faults on this account's requests: `faults.add({ path, times, action: { type: 'error', code } })`. */
+  readonly faults: EsimAccessTenant['faults'];
+  /** Webhook URL, deliveries, redelivery and webhook faults (duplicate, delay, reorder, drop...). */
+  readonly webhooks: EsimAccessTenant['webhooks'];
+  /** Every request this account received, secrets redacted. */
+  readonly journal: EsimAccessTenant['journal'];
+  /**
+   * A core client for this account on `baseUrl`. It signs with the account's virtual clock, so the signature stays
+   * inside the timestamp window however far a test moves the clock.
+   */
+  client(options?: Partial<EsimAccessClientOptions>): EsimAccessClient;
+}
+
+export function testAccount(control: EsimAccessAccountControl, baseUrl: string): EsimAccessTestAccount {
+  const { tenant } = control;
+  return {
+    ...control,
+    baseUrl,
+    faults: tenant.faults,
+    webhooks: tenant.webhooks,
+    journal: tenant.journal,
+    client: (options) =>
+      new EsimAccessClient({
+        accessCode: control.accessCode,
+        secretKey: control.secretKey,
+        baseUrl,
+        now: () => tenant.clock.now(),
+        ...options,
+      }),
+  };
+}

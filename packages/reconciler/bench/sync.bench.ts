@@ -1,0 +1,160 @@
+/**
+ * `pnpm bench`: how long a full eSIM Access sync of N profiles takes against the mock over loopback HTTP, next to
+ * the floor the provider's rate limit puts under it (requests / limit per second), and the sync's peak memory.
+ *
+ *   pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE]
+ *
+ * Each size gets a fresh mock (seeded in this process through core's client, see seed.ts) and a fresh store, and
+ * the sync runs in a child process so its memory is measured alone. DATABASE_URL set: PostgreSQL, else PGlite in
+ * a temporary data folder. Results are printed and written as JSON under bench-results/.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startServer } from '@esim-sandbox/emulator';
+import { seedMock } from './seed.js';
+import type { WorkerResult, WorkerSettings } from './sync-worker.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PACKAGE = dirname(HERE);
+
+function usage(message: string): never {
+  process.stderr.write(
+    `${message}\nusage: pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE]\n`,
+  );
+  process.exit(2);
+}
+
+function readFlags() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== '--'),
+    options: {
+      sizes: { type: 'string', default: '10000,100000' },
+      limit: { type: 'string', default: '8' },
+      'page-size': { type: 'string', default: '100' },
+      out: { type: 'string' },
+    },
+  });
+  const sizes = values.sizes.split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) usage('--sizes: whole numbers, comma-separated');
+  const limit = values.limit === 'off' ? null : Number(values.limit);
+  if (limit !== null && !(limit > 0)) usage('--limit: requests per second, or off');
+  const pageSize = Number(values['page-size']);
+  if (!Number.isInteger(pageSize) || pageSize < 5 || pageSize > 500) usage('--page-size: 5 to 500');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return { sizes, limit, pageSize, out: values.out ?? join(PACKAGE, 'bench-results', `sync-${stamp}.json`) };
+}
+
+function runWorker(settings: WorkerSettings): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(HERE, 'sync-worker.ts'), JSON.stringify(settings)],
+      {
+        cwd: PACKAGE,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code === 0 && line) resolve(JSON.parse(line.slice('RESULT '.length)) as WorkerResult);
+      else reject(new Error(`the sync worker exited with code ${code}`));
+    });
+  });
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function measure(size: number, limit: number | null, pageSize: number) {
+  process.stderr.write(`seeding ${size} profiles...\n`);
+  const seedStarted = performance.now();
+  const seeded = await seedMock(size, `bench-${size}`);
+  const seedMs = performance.now() - seedStarted;
+  const server = await startServer({ emulator: seeded.mock.emulator });
+  // The machine may be shared: the 1-minute load average around the sync says how much.
+  const loadBefore = loadavg()[0] ?? 0;
+  try {
+    process.stderr.write(`syncing ${size} profiles (limit ${limit ?? 'off'} req/s)...\n`);
+    const result = await runWorker({
+      url: server.url,
+      accessCode: seeded.mock.accessCode,
+      secretKey: seeded.mock.secretKey,
+      virtualNow: seeded.virtualNow,
+      limit,
+      pageSize,
+    });
+    const requests = Object.values(result.requests).reduce((sum, n) => sum + n, 0);
+    const lowerBoundMs = limit === null ? null : (requests / limit) * 1000;
+    return {
+      profiles: size,
+      seeded: {
+        ms: Math.round(seedMs),
+        orders: seeded.orders,
+        installed: seeded.installed,
+        used: seeded.used,
+      },
+      wallMs: Math.round(result.wallMs),
+      requests,
+      requestsByEndpoint: result.requests,
+      rateLimitLowerBoundMs: lowerBoundMs === null ? null : Math.round(lowerBoundMs),
+      wallOverLowerBound: lowerBoundMs === null ? null : Number((result.wallMs / lowerBoundMs).toFixed(3)),
+      profilesPerSecond: Math.round(size / (result.wallMs / 1000)),
+      peakRssBytes: result.peakRssBytes,
+      rssBeforeSyncBytes: result.rssBeforeSyncBytes,
+      peakHeapUsedBytes: result.peakHeapUsedBytes,
+      storedProfiles: result.storedProfiles,
+      findings: result.findings,
+      store: result.store,
+      loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+const flags = readFlags();
+const machine = {
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? 'unknown',
+  memoryBytes: totalmem(),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+};
+const results = [];
+for (const size of flags.sizes) {
+  const row = await measure(size, flags.limit, flags.pageSize);
+  if (row.storedProfiles !== size)
+    throw new Error(`the store holds ${row.storedProfiles} profiles, not ${size}`);
+  results.push(row);
+  const line = [
+    `${size} profiles`,
+    `wall ${seconds(row.wallMs)}`,
+    `${row.requests} requests`,
+    row.rateLimitLowerBoundMs === null
+      ? 'no rate limit'
+      : `limit floor ${seconds(row.rateLimitLowerBoundMs)} (x${row.wallOverLowerBound})`,
+    `${row.profilesPerSecond} profiles/s`,
+    `peak RSS ${mib(row.peakRssBytes)} (${mib(row.rssBeforeSyncBytes)} with the store open, before syncing)`,
+    `peak heap ${mib(row.peakHeapUsedBytes)}`,
+    `store ${row.store}`,
+    `load ${row.loadAverage.before.toFixed(1)} -> ${row.loadAverage.after.toFixed(1)}`,
+  ].join(' | ');
+  process.stdout.write(`${line}\n`);
+}
+mkdirSync(dirname(flags.out), { recursive: true });
+writeFileSync(
+  flags.out,
+  `${JSON.stringify({ at: new Date().toISOString(), machine, settings: { limit: flags.limit, pageSize: flags.pageSize }, results }, null, 2)}\n`,
+);
+process.stdout.write(
+  `machine: ${machine.cores} cores, ${machine.cpu}, node ${machine.node}\nwritten: ${flags.out}\n`,
+);

@@ -1,0 +1,91 @@
+/**
+ * The end-to-end world: both provider mocks served over HTTP on loopback (port 0, manual clocks), core's real
+ * clients pointed at them, and the reconciler's webhook receiver mounted in a Hono app on its own loopback
+ * server, registered with eSIM Access through `webhook/save` as an app would.
+ */
+import { EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
+import { type RunningServer, startServer } from '@esim-sandbox/emulator';
+import {
+  createEsimAccessMock,
+  type EsimAccessAccountControl,
+  type EsimAccessMock,
+} from '@esim-sandbox/esimaccess-mock';
+import { createIroamlyMock, type IroamlyMock, type IroamlyTenant } from '@esim-sandbox/iroamly-mock';
+import { Hono } from 'hono';
+import type { Store } from '../../src/store/open.js';
+import { createWebhookReceiver, type WebhookReceiver } from '../../src/webhooks/route.js';
+
+/** Virtual start of both providers: a fixed time, so ids and event times are the same on every run. */
+export const WORLD_START = '2025-09-11T10:00:00.000Z';
+export const ESIM_ACCOUNT = 'esimaccess';
+export const IROAMLY_ACCOUNT = 'iroamly';
+const HOOK_PATH = '/webhooks/esimaccess';
+
+export interface World {
+  esim: EsimAccessMock;
+  /** The default account's control handle (state, lifecycle, balance, clock). */
+  esimControl: EsimAccessAccountControl;
+  esimClient: EsimAccessClient;
+  iroamly: IroamlyMock;
+  iroamlyTenant: IroamlyTenant;
+  iroamlyClient: IroamlyClient;
+  iroamlyUrl: string;
+  receiver: WebhookReceiver;
+  /** Errors the receiver hit after answering (a test expects none). */
+  receiverErrors: unknown[];
+  close(): Promise<void>;
+}
+
+export async function startWorld(store: Store, seed: string): Promise<World> {
+  const esim = createEsimAccessMock({ clock: 'manual', startTime: WORLD_START, seed: `${seed}-esimaccess` });
+  const iroamly = createIroamlyMock({ clock: 'manual', startTime: WORLD_START, seed: `${seed}-iroamly` });
+  const servers: RunningServer[] = [];
+  const receiverErrors: unknown[] = [];
+  const receiver = createWebhookReceiver(store, {
+    accountId: ESIM_ACCOUNT,
+    onError: (error) => receiverErrors.push(error),
+  });
+  try {
+    servers.push(await startServer({ emulator: esim.emulator }));
+    servers.push(await startServer({ emulator: iroamly.emulator }));
+    servers.push(await startServer({ fetch: new Hono().route(HOOK_PATH, receiver.app).fetch }));
+  } catch (error) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw error;
+  }
+  const [esimServer, iroamlyServer, hookServer] = servers as [RunningServer, RunningServer, RunningServer];
+  const esimControl = esim.control.account();
+  const esimClient = new EsimAccessClient({
+    accessCode: esim.accessCode,
+    secretKey: esim.secretKey,
+    baseUrl: esimServer.url,
+    // Signatures are checked against the mock's virtual clock.
+    now: () => esimControl.tenant.clock.now(),
+    retry: false,
+    rateLimit: false,
+  });
+  const iroamlyClient = new IroamlyClient({
+    authKey: iroamly.authKey,
+    authSecret: iroamly.authSecret,
+    baseUrl: iroamlyServer.url,
+    retry: false,
+  });
+  // As an app does: the provider tests the URL with CHECK_HEALTH before it keeps it.
+  await esimClient.saveWebhook({ webhook: `${hookServer.url}${HOOK_PATH}` });
+  return {
+    esim,
+    esimControl,
+    esimClient,
+    iroamly,
+    iroamlyTenant: iroamly.control.account(),
+    iroamlyClient,
+    iroamlyUrl: iroamlyServer.url,
+    receiver,
+    receiverErrors,
+    async close() {
+      await receiver.close();
+      // The hook server first: the mocks' close waits for nothing the receiver still owes them.
+      await Promise.all([...servers].reverse().map((server) => server.close()));
+    },
+  };
+}
