@@ -3,6 +3,15 @@
  * @esim-sandbox/emulator: the shared engine under the provider fakes.
  */
 
+export {
+  CATALOG_FILE_FORMAT,
+  CATALOG_FILE_VERSION,
+  type CatalogFileHeader,
+  catalogFileFlag,
+  catalogFileHeader,
+  parseCatalogFileText,
+  readCatalogFileWith,
+} from './catalog/file.js';
 export type { ClockData, ClockMode } from './clock/clock.js';
 export { Clock } from './clock/clock.js';
 export type { Task } from './clock/scheduler.js';

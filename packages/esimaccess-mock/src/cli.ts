@@ -1,12 +1,5 @@
-/**
- * The `esimaccess-mock` command: the engine's CLI (host, port, seed, state file, clock, rate limit, control token)
- * plus the eSIM Access flags. Prints `listening on http://HOST:PORT` when ready.
- * @module
- */
-import { InvalidArgumentError } from '@esim-sandbox/core';
-import { type CliIo, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
-import type { EsimAccessCatalog } from './catalog/catalog.js';
-import { readCatalogFile } from './catalog/load.js';
+import { type CliIo, catalogFileFlag, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
+import { loadCatalog } from './catalog/load.js';
 import { createEsimAccessMock } from './mock/create.js';
 import {
   DEFAULT_BALANCE,
@@ -24,18 +17,6 @@ function integerFlag(flag: string, value: string | boolean | undefined): number 
     throw flagError(flag, `must be a non-negative integer, got '${String(value)}'`);
   }
   return Number(value);
-}
-
-/** `--catalog FILE`: a bad file is a bad flag (exit 2), with the file and the field in the message. */
-function catalogFlag(value: string | boolean | undefined): EsimAccessCatalog | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw flagError('catalog', 'needs a file name');
-  try {
-    return readCatalogFile(value);
-  } catch (error) {
-    if (error instanceof InvalidArgumentError) throw flagError('catalog', error.message);
-    throw error;
-  }
 }
 
 function signatureFlag(value: string | boolean | undefined): EsimAccessSignatureMode {
@@ -93,7 +74,7 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
       },
       create: ({ options, values }) => {
         const delay = integerFlag('allocation-delay', values['allocation-delay']);
-        const catalog = catalogFlag(values.catalog);
+        const catalog = catalogFileFlag(values.catalog, 'esimaccess', loadCatalog);
         return createEsimAccessMock({
           ...options,
           ...(catalog === undefined ? {} : { catalog }),

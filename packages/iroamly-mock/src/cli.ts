@@ -3,8 +3,8 @@
  * The `iroamly-mock` command: the engine's runCli with iRoamly's flags (--auth-key, --auth-secret, --balance).
  */
 import { InvalidArgumentError } from '@esim-sandbox/core';
-import { type CliDefinition, type CliIo, flagError, runCli } from '@esim-sandbox/emulator';
-import { readCatalogFile } from './catalog/load.js';
+import { type CliDefinition, type CliIo, catalogFileFlag, flagError, runCli } from '@esim-sandbox/emulator';
+import { loadCatalog } from './catalog/load.js';
 import { createIroamlyMock } from './mock/create.js';
 import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
 
@@ -16,18 +16,6 @@ const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
   authSecret: 'auth-secret',
   balance: 'balance',
 };
-
-/** `--catalog FILE`: a bad file is a bad flag (exit 2), with the file and the field in the message. */
-function catalogFlag(value: string | boolean | undefined) {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value === '') throw flagError('catalog', 'needs a file name');
-  try {
-    return readCatalogFile(value);
-  } catch (error) {
-    if (error instanceof InvalidArgumentError) throw flagError('catalog', error.message);
-    throw error;
-  }
-}
 
 function balanceFlag(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -70,7 +58,7 @@ export const iroamlyCli: CliDefinition = {
     },
   },
   create: ({ options, values }) => {
-    const catalog = catalogFlag(values.catalog);
+    const catalog = catalogFileFlag(values.catalog, 'iroamly', loadCatalog);
     try {
       return createIroamlyMock({
         ...(catalog === undefined ? {} : { catalog }),

@@ -9,18 +9,20 @@
  * single-country packages give a country list.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import {
   type EsimAccessLocation,
   type EsimAccessPackage,
   InvalidArgumentError,
   parseArguments,
 } from '@esim-sandbox/core';
-import { z } from 'zod';
+import {
+  CATALOG_FILE_FORMAT,
+  CATALOG_FILE_VERSION,
+  catalogFileHeader,
+  parseCatalogFileText,
+  readCatalogFileWith,
+} from '@esim-sandbox/emulator';
 import { type EsimAccessCatalog, esimAccessCatalogSchema, splitLocation } from './catalog.js';
-
-export const CATALOG_FILE_FORMAT = 'esim-sandbox/catalog';
-export const CATALOG_FILE_VERSION = 1;
 
 /** What `capture-catalog --provider esimaccess` writes and `--catalog FILE` reads. */
 export interface EsimAccessCatalogFile extends EsimAccessCatalog {
@@ -32,16 +34,6 @@ export interface EsimAccessCatalogFile extends EsimAccessCatalog {
   /** The base URL they were read from (never credentials). */
   source: string;
 }
-
-const fileHeaderSchema = z.object({
-  format: z.literal(CATALOG_FILE_FORMAT, { error: `must be '${CATALOG_FILE_FORMAT}'` }),
-  version: z.literal(CATALOG_FILE_VERSION, {
-    error: `must be ${CATALOG_FILE_VERSION} (this mock reads catalogue files of version ${CATALOG_FILE_VERSION})`,
-  }),
-  provider: z.literal('esimaccess', { error: 'must be esimaccess: this is a catalogue of another provider' }),
-  capturedAt: z.string().optional(),
-  source: z.string().optional(),
-});
 
 /** Countries named by single-country packages, when a loaded catalogue carries no location list. */
 function deriveLocations(packages: readonly EsimAccessPackage[]): EsimAccessLocation[] {
@@ -85,55 +77,23 @@ export function toCatalogFile(
   meta: { capturedAt: string; source: string },
 ): EsimAccessCatalogFile {
   return {
-    format: CATALOG_FILE_FORMAT,
-    version: CATALOG_FILE_VERSION,
-    provider: 'esimaccess',
-    capturedAt: meta.capturedAt,
-    source: meta.source,
+    ...catalogFileHeader('esimaccess', meta),
     packages: catalog.packages,
     locations: catalog.locations,
   };
 }
 
-function inFile(error: unknown, file: string): unknown {
-  if (!(error instanceof InvalidArgumentError)) return error;
-  const detail = error.message.slice(error.field.length + 2);
-  return new InvalidArgumentError(error.field.replace(/^catalog\b/, 'catalogFile'), `${detail} (in ${file})`);
-}
-
 /**
- * A catalogue file's text: the versioned file format, or a bare `{ packages, locations }` object.
- * @param file the file's name, for error messages
- * @throws InvalidArgumentError naming the file and the field (`catalogFile.packages[0].price: ... (in cat.json)`)
+ * A catalogue file's text: the versioned file format or a bare catalogue object.
+ * @throws InvalidArgumentError naming the file and the field
  */
 export function parseCatalogFile(text: string, file: string): EsimAccessCatalog {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidArgumentError('catalogFile', `${file} is not JSON: ${(error as Error).message}`);
-  }
-  try {
-    if (json !== null && typeof json === 'object' && 'format' in json) {
-      parseArguments(fileHeaderSchema, json, 'catalog');
-    }
-    return loadCatalog(json);
-  } catch (error) {
-    throw inFile(error, file);
-  }
+  return parseCatalogFileText(text, file, 'esimaccess', loadCatalog);
 }
 
-/**
- * Reads a catalogue file synchronously (the mock is created synchronously).
- * @example createEsimAccessMock({ catalog: readCatalogFile('catalog.json') })
- */
+/** Reads a catalogue file synchronously (the mock is created synchronously). */
 export function readCatalogFile(file: string): EsimAccessCatalog {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new InvalidArgumentError('catalogFile', `cannot read ${file} (${reason})`);
-  }
-  return parseCatalogFile(text, file);
+  return readCatalogFileWith(file, 'esimaccess', loadCatalog);
 }
+
+export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };

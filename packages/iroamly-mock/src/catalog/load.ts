@@ -10,19 +10,22 @@
  * `regions` is optional: it keeps the ISO2 code a region was asked for (so `region=IS` finds "Iceland" even when
  * the mock's country table lacks it) and lists regions that sold nothing; without it regions come from the plans.
  */
-import { readFileSync } from 'node:fs';
 import {
   InvalidArgumentError,
   type IroamlyPlan,
   iroamlyPlanSchema,
   parseArguments,
 } from '@esim-sandbox/core';
+import {
+  CATALOG_FILE_FORMAT,
+  CATALOG_FILE_VERSION,
+  catalogFileHeader,
+  parseCatalogFileText,
+  readCatalogFileWith,
+} from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import { type Catalog, type CatalogProduct, creditToMinor } from './catalog.js';
 import { type CatalogRegion, countryRegion, regionalRegion, regionFromName } from './regions.js';
-
-export const CATALOG_FILE_FORMAT = 'esim-sandbox/catalog';
-export const CATALOG_FILE_VERSION = 1;
 
 /** A plan item plus, optionally, the integer price to debit; without it the price is `credit` × 100. */
 const productInputSchema = iroamlyPlanSchema.extend({
@@ -42,16 +45,6 @@ const catalogObjectSchema = z.object(
   { products: planArraySchema, regions: z.array(regionInputSchema).optional() },
   { error: 'must be an array of plan items or {products: [...]}' },
 );
-
-const fileHeaderSchema = z.object({
-  format: z.literal(CATALOG_FILE_FORMAT, { error: `must be '${CATALOG_FILE_FORMAT}'` }),
-  version: z.literal(CATALOG_FILE_VERSION, {
-    error: `must be ${CATALOG_FILE_VERSION} (this mock reads catalogue files of version ${CATALOG_FILE_VERSION})`,
-  }),
-  provider: z.literal('iroamly', { error: 'must be iroamly: this is a catalogue of another provider' }),
-  capturedAt: z.string().optional(),
-  source: z.string().optional(),
-});
 
 export type CatalogInput = z.input<typeof planArraySchema> | z.input<typeof catalogObjectSchema>;
 export type CatalogRegionInput = z.input<typeof regionInputSchema>;
@@ -142,56 +135,24 @@ export function toCatalogFile(
   meta: { capturedAt: string; source: string },
 ): IroamlyCatalogFile {
   return {
-    format: CATALOG_FILE_FORMAT,
-    version: CATALOG_FILE_VERSION,
-    provider: 'iroamly',
-    capturedAt: meta.capturedAt,
-    source: meta.source,
+    ...catalogFileHeader('iroamly', meta),
     priceUnit: catalog.priceUnit,
     ...(catalog.regions ? { regions: catalog.regions } : {}),
     products: catalog.products,
   };
 }
 
-function inFile(error: unknown, file: string): unknown {
-  if (!(error instanceof InvalidArgumentError)) return error;
-  const detail = error.message.slice(error.field.length + 2);
-  return new InvalidArgumentError(error.field.replace(/^catalog\b/, 'catalogFile'), `${detail} (in ${file})`);
-}
-
 /**
- * A catalogue file's text: the versioned file format, a `/_sandbox/catalog` export or a bare plan array.
- * @param file the file's name, for error messages
- * @throws InvalidArgumentError naming the file and the field (`catalogFile.products[0].credit: ... (in cat.json)`)
+ * A catalogue file's text: the versioned file format or a bare catalogue object.
+ * @throws InvalidArgumentError naming the file and the field
  */
 export function parseCatalogFile(text: string, file: string): Catalog {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidArgumentError('catalogFile', `${file} is not JSON: ${(error as Error).message}`);
-  }
-  try {
-    if (json !== null && typeof json === 'object' && 'format' in json) {
-      parseArguments(fileHeaderSchema, json, 'catalog');
-    }
-    return loadCatalog(json);
-  } catch (error) {
-    throw inFile(error, file);
-  }
+  return parseCatalogFileText(text, file, 'iroamly', loadCatalog);
 }
 
-/**
- * Reads a catalogue file synchronously (the mock is created synchronously).
- * @example createIroamlyMock({ catalog: readCatalogFile('catalog.json') })
- */
+/** Reads a catalogue file synchronously (the mock is created synchronously). */
 export function readCatalogFile(file: string): Catalog {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new InvalidArgumentError('catalogFile', `cannot read ${file} (${reason})`);
-  }
-  return parseCatalogFile(text, file);
+  return readCatalogFileWith(file, 'iroamly', loadCatalog);
 }
+
+export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };
