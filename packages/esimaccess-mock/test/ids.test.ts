@@ -8,6 +8,7 @@ import {
   newEid,
   newIccid,
   newImsi,
+  nextSequencedId,
 } from '../src/state/ids.js';
 import { formatProviderTime, formatWebhookTime, parseProviderTime } from '../src/state/time.js';
 
@@ -22,6 +23,27 @@ describe('identifiers', () => {
 
   it('formats esimTranNo as 14 digits on the same scheme', () => {
     expect(formatEsimTranNo(at, 4)).toBe('25091113270004');
+  });
+
+  it('widens the sequence instead of looping once a minute has issued all 10,000 ids', () => {
+    const taken = new Set<string>();
+    const counters = { esim: 9_990 };
+    for (let i = 0; i < 25_000; i++) {
+      const id = nextSequencedId(counters, 'esim', at, '', (candidate) => taken.has(candidate));
+      expect(taken.has(id)).toBe(false);
+      taken.add(id);
+    }
+    const lengths = [...taken].map((id) => id.length);
+    expect(lengths.filter((n) => n === 14)).toHaveLength(10_000);
+    expect(lengths.filter((n) => n === 15)).toHaveLength(15_000);
+    expect([...taken].every((id) => id.startsWith('2509111327'))).toBe(true);
+  });
+
+  it('skips a 4-digit number a restored account already holds and keeps the 4-digit form', () => {
+    const counters = { order: 6 };
+    const id = nextSequencedId(counters, 'order', at, 'B', (candidate) => candidate === 'B25091113270007');
+    expect(id).toBe('B25091113270008');
+    expect(counters.order).toBe(8);
   });
 
   it.each([

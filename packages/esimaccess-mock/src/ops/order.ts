@@ -5,7 +5,7 @@
  */
 import type { EsimAccessOrderObj, EsimAccessOrderRequest, EsimAccessPackage } from '@esim-sandbox/core';
 import { isDayPass, packageType } from '../catalog/catalog.js';
-import { formatOrderNo } from '../state/ids.js';
+import { nextSequencedId } from '../state/ids.js';
 import { canAfford, changeBalance } from '../state/money.js';
 import type { OrderItem, OrderRecord } from '../state/types.js';
 import { fail, type OpContext, type OpResult, ok, schedule } from './context.js';
@@ -65,12 +65,13 @@ function checkStock(ctx: OpContext, priced: readonly PricedItem[]): OpResult<Map
 }
 
 function nextOrderNo(ctx: OpContext): string {
-  // The 4-digit sequence wraps; skip numbers already taken in the same minute rather than hand out a duplicate.
-  for (;;) {
-    ctx.state.counters.order += 1;
-    const orderNo = formatOrderNo(ctx.now, ctx.state.counters.order);
-    if (!ctx.state.orders[orderNo]) return orderNo;
-  }
+  return nextSequencedId(
+    ctx.state.counters,
+    'order',
+    ctx.now,
+    'B',
+    (id) => ctx.state.orders[id] !== undefined,
+  );
 }
 
 export function placeOrder(ctx: OpContext, request: EsimAccessOrderRequest): OpResult<EsimAccessOrderObj> {

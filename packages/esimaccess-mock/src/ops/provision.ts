@@ -4,7 +4,7 @@
  * @module
  */
 import type { EsimAccessPackage } from '@esim-sandbox/core';
-import { formatEsimTranNo, newActivationCode, newHexId, newIccid, newImsi } from '../state/ids.js';
+import { newActivationCode, newHexId, newIccid, newImsi, nextSequencedId } from '../state/ids.js';
 import { addProfile } from '../state/profile-list.js';
 import { DAY_MS } from '../state/time.js';
 import type { OrderItem, OrderRecord, ProfileRecord } from '../state/types.js';
@@ -23,12 +23,13 @@ const APN_BY_ISSUER: Readonly<Record<string, string>> = {
 };
 
 export function nextEsimTranNo(ctx: OpContext): string {
-  for (;;) {
-    ctx.state.counters.esim += 1;
-    const esimTranNo = formatEsimTranNo(ctx.now, ctx.state.counters.esim);
-    // The 4-digit sequence wraps; skip a number a profile in the same minute already has.
-    if (!ctx.state.profiles[esimTranNo]) return esimTranNo;
-  }
+  return nextSequencedId(
+    ctx.state.counters,
+    'esim',
+    ctx.now,
+    '',
+    (id) => ctx.state.profiles[id] !== undefined,
+  );
 }
 
 function uniqueIccid(ctx: OpContext, issuer: string): string {

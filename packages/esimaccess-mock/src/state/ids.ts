@@ -17,12 +17,41 @@ export const DEFAULT_SMDP_ADDRESS = 'rsp-eu.redteamobile.com';
 
 /** `B` + yyMMddHHmm + a 4-digit sequence: `B25091113270004`. */
 export function formatOrderNo(now: number, seq: number): string {
-  return `B${idTimestamp(now)}${String(seq % 10_000).padStart(4, '0')}`;
+  return `B${formatEsimTranNo(now, seq)}`;
 }
 
 /** 14 digits, same scheme as orderNo without the `B`; also used for topUpEsimTranNo. */
 export function formatEsimTranNo(now: number, seq: number): string {
-  return `${idTimestamp(now)}${String(seq % 10_000).padStart(4, '0')}`;
+  return `${idTimestamp(now)}${String(seq % SEQUENCE_SPACE).padStart(4, '0')}`;
+}
+
+/** How many ids one minute's 4-digit sequence holds. */
+const SEQUENCE_SPACE = 10_000;
+
+/**
+ * The next free id of the timestamp + 4-digit sequence scheme, advancing `counters[key]`.
+ *
+ * The sequence wraps every 10,000. Ids of one minute come from consecutive counter values, so a 4-digit id already
+ * taken means this minute has issued all 10,000 (bulk seeding does; no real account orders that fast): the id then
+ * carries the whole counter (5 digits or more) instead, which stays unique, where skipping taken numbers would loop
+ * for ever. Recorded in the README's Fidelity table.
+ */
+export function nextSequencedId<K extends string>(
+  counters: Record<K, number>,
+  key: K,
+  now: number,
+  prefix: string,
+  isTaken: (id: string) => boolean,
+): string {
+  for (;;) {
+    counters[key] += 1;
+    const seq = counters[key];
+    const id = `${prefix}${formatEsimTranNo(now, seq)}`;
+    if (!isTaken(id)) return id;
+    if (seq < SEQUENCE_SPACE) continue;
+    const wide = `${prefix}${idTimestamp(now)}${seq}`;
+    if (!isTaken(wide)) return wide;
+  }
 }
 
 /** Luhn check digit over a digit string (ICCIDs end with one, ITU-T E.118). */
