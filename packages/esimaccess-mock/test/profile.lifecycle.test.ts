@@ -179,6 +179,30 @@ describe('expiry on the virtual clock', () => {
     w.ok((ctx) => expireProfile(ctx, { esimTranNo: id }));
     expect(statusOf(w, id)).toEqual(['UNUSED_EXPIRED', 'RELEASED']);
   });
+
+  it.each([
+    ['never used', false, 'UNUSED_EXPIRED'],
+    ['in use', true, 'USED_EXPIRED'],
+  ])(
+    'gives a profile expired on demand (%s) an expiredTime of now, and the old end passes quietly',
+    (_, used, status) => {
+      const w = world();
+      const id = allocated(w, onInstall);
+      if (used) w.ok((ctx) => installProfile(ctx, { esimTranNo: id }));
+      w.advance(DAY_MS);
+      const expiredAt = w.now;
+      w.ok((ctx) => expireProfile(ctx, { esimTranNo: id }));
+      const [listed] = w.ok((ctx) => queryProfiles(ctx, { esimTranNo: id, pager })).esimList;
+      expect(listed).toMatchObject({
+        esimStatus: status,
+        expiredTime: new Date(expiredAt).toISOString().slice(0, 19) + '+0000',
+      });
+      const sent = w.webhooks.length;
+      w.advance(400 * DAY_MS);
+      expect(statusOf(w, id)[0]).toBe(status);
+      expect(w.webhooks.slice(sent).filter((hook) => JSON.stringify(hook).includes(id))).toEqual([]);
+    },
+  );
 });
 
 describe('partner actions', () => {

@@ -93,6 +93,12 @@ export function expireProfile(ctx: OpContext, ref: ProfileRef): OpResult<Profile
   const found = findProfile(ctx.state, ref);
   if (!found.ok) return found;
   const profile = found.obj;
-  const error = moveProfile(ctx, profile, profile.activatedAt === null ? 'expireUnused' : 'expireUsed');
-  return error ? fail(error.code, error.message) : ok(profile);
+  const unused = profile.activatedAt === null;
+  const error = moveProfile(ctx, profile, unused ? 'expireUnused' : 'expireUsed');
+  if (error) return fail(error.code, error.message);
+  // Expired now, so `expiredTime` says now too rather than the end of a period that no longer applies; the tasks
+  // scheduled for the old end find the profile expired (or their `expiresAt` stale) and do nothing.
+  if (unused) profile.unusedExpiresAt = ctx.now;
+  else profile.expiresAt = ctx.now;
+  return ok(profile);
 }
