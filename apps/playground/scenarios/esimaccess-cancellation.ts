@@ -3,7 +3,7 @@
  * device has installed a profile, cancelling it is refused (200002) and nothing is refunded.
  */
 import { usd } from '../src/dashboard/format.js';
-import { orderProfiles, pickPackage } from './flows.js';
+import { balanceStep, orderProfiles, pickPackage } from './flows.js';
 import { check, defineScenario } from './steps.js';
 
 export default defineScenario({
@@ -15,11 +15,7 @@ export default defineScenario({
     const { profiles } = await orderProfiles(ctx, esim, pkg, 2, `${esim.accessCode}-order-1`);
     const [fresh, installed] = [profiles[0]!.esimTranNo, profiles[1]!.esimTranNo];
 
-    const before = await ctx.step(
-      'get the balance',
-      () => esim.client.getBalance(),
-      (b) => usd(b.balance),
-    );
+    const before = await balanceStep(ctx, esim);
     await ctx.step(`cancel ${fresh} (never downloaded)`, () => esim.client.cancel({ esimTranNo: fresh }));
     await ctx.step('its price came back', async () => {
       const { balance } = await esim.client.getBalance();

@@ -3,7 +3,7 @@
  * on a device, use some data, top it up, and see the balance go down by exactly what was bought.
  */
 import { usd } from '../src/dashboard/format.js';
-import { orderProfiles, pickPackage, receivedTypes } from './flows.js';
+import { balanceStep, orderProfiles, pickPackage, receivedTypes } from './flows.js';
 import { check, defineScenario } from './steps.js';
 
 export default defineScenario({
@@ -11,11 +11,7 @@ export default defineScenario({
   title: 'eSIM Access: order, allocate, install, use and top up a profile',
   async run(ctx) {
     const esim = await ctx.esimaccess();
-    const start = await ctx.step(
-      'get the balance',
-      () => esim.client.getBalance(),
-      (b) => usd(b.balance),
-    );
+    const start = await balanceStep(ctx, esim);
     const pkg = await pickPackage(ctx, esim);
     const { profiles } = await orderProfiles(ctx, esim, pkg, 1, `${esim.accessCode}-order-1`);
     const profile = profiles[0]!;

@@ -1,7 +1,7 @@
 /**
  * @module
- * Moves several scenarios share: pick a package to buy, order and wait for allocation (by moving the virtual
- * clock, as the provider allocates asynchronously), and find webhooks of a type.
+ * Moves several scenarios share: read the balance, pick a package to buy, order and wait for allocation (by moving
+ * the virtual clock, as the provider allocates asynchronously), and find webhooks of a type.
  */
 import type { EsimAccessPackage, EsimAccessProfile } from '@esim-sandbox/core';
 import { usd } from '../src/dashboard/format.js';
@@ -10,6 +10,15 @@ import { check, type ScenarioContext } from './steps.js';
 
 /** The provider allocates within ~30 s; the clock is moved this far after an order. */
 export const ALLOCATION_WAIT_MS = 30_000;
+
+/** The balance as a step (shown in USD), for comparing with a later one. */
+export function balanceStep(ctx: ScenarioContext, esim: EsimAccessSide): Promise<{ balance: number }> {
+  return ctx.step(
+    'get the balance',
+    () => esim.client.getBalance(),
+    (b) => usd(b.balance),
+  );
+}
 
 /** A fixed-data base package of `location` that can be topped up. */
 export async function pickPackage(

@@ -1,35 +1,22 @@
-import { useEsimAccessFake } from '@esim-sandbox/esimaccess-mock/testing';
-import { useIroamlyFake } from '@esim-sandbox/iroamly-mock/testing';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { EsimOrder } from '../src/orders.js';
-import type { RunningShop } from '../src/server.js';
-import {
-  type ApiError,
-  CUSTOMER,
-  getOrder,
-  hooks,
-  isPng,
-  MODES,
-  post,
-  qrPage,
-  startShopFor,
-} from './shop.js';
+import { type ApiError, CUSTOMER, getOrder, isPng, MODES, post, qrPage, useShop } from './shop.js';
 
 describe.each(MODES)('selling an eSIM through eSIM Access (%s mode)', (mode) => {
-  const esim = useEsimAccessFake({ mode, hooks });
-  const iroamly = useIroamlyFake({ mode, hooks });
-  let shop: RunningShop;
+  const sale = useShop(mode);
+  const { esim } = sale;
   let packageCode: string;
 
   beforeEach(async () => {
-    shop = await startShopFor(mode, esim.account, iroamly.account);
     const [pkg] = await esim.account.client().listPackages({ locationCode: 'JP' });
     packageCode = pkg!.packageCode;
   });
-  afterEach(() => shop.close());
 
   async function buy(): Promise<EsimOrder> {
-    const { status, body } = await post<EsimOrder>(shop, '/orders/esim', { email: CUSTOMER, packageCode });
+    const { status, body } = await post<EsimOrder>(sale.shop, '/orders/esim', {
+      email: CUSTOMER,
+      packageCode,
+    });
     expect(status).toBe(201);
     return body;
   }
@@ -37,15 +24,15 @@ describe.each(MODES)('selling an eSIM through eSIM Access (%s mode)', (mode) => 
   test('the customer sees their QR code once eSIM Access has allocated the profile', async () => {
     const order = await buy();
     expect(order.status).toBe('pending');
-    expect(await qrPage(shop, order.id)).toContain('being prepared');
+    expect(await qrPage(sale.shop, order.id)).toContain('being prepared');
 
     await esim.account.advance(2_000);
 
-    const ready = (await getOrder(shop, order.id)) as EsimOrder;
+    const ready = (await getOrder(sale.shop, order.id)) as EsimOrder;
     expect(ready.status).toBe('ready');
     expect(ready.profile?.qrCodeUrl.startsWith(esim.account.baseUrl)).toBe(true);
     expect(ready.profile?.activationCode).toMatch(/^LPA:1\$/);
-    expect(await qrPage(shop, order.id)).toContain(`src="${ready.profile?.qrCodeUrl}"`);
+    expect(await qrPage(sale.shop, order.id)).toContain(`src="${ready.profile?.qrCodeUrl}"`);
     expect(await isPng(ready.profile!.qrCodeUrl)).toBe(true);
     expect(esim.account.order(order.orderNo).orderNo).toBe(order.orderNo);
   });
@@ -53,12 +40,12 @@ describe.each(MODES)('selling an eSIM through eSIM Access (%s mode)', (mode) => 
   test("installing the profile on the customer's phone marks the order installed", async () => {
     const order = await buy();
     await esim.account.advance(2_000);
-    const { profile } = (await getOrder(shop, order.id)) as EsimOrder;
+    const { profile } = (await getOrder(sale.shop, order.id)) as EsimOrder;
 
     esim.account.installProfile(profile!.esimTranNo);
     await esim.account.advance(0);
 
-    const installed = (await getOrder(shop, order.id)) as EsimOrder;
+    const installed = (await getOrder(sale.shop, order.id)) as EsimOrder;
     expect(installed.status).toBe('installed');
     expect(installed.profile?.smdpStatus).toBe('ENABLED');
   });
@@ -69,20 +56,26 @@ describe.each(MODES)('selling an eSIM through eSIM Access (%s mode)', (mode) => 
     await esim.account.advance(2_000);
 
     expect(esim.account.webhookDeliveries().some((d) => d.duplicateOf !== undefined)).toBe(true);
-    const { history } = await getOrder(shop, order.id);
+    const { history } = await getOrder(sale.shop, order.id);
     expect(history.filter((h) => h === 'allocated')).toHaveLength(1);
     expect(new Set(history).size).toBe(history.length);
   });
 
   test("a refusal by eSIM Access reaches the customer as a 502 with the provider's code", async () => {
     esim.account.setBalance(0);
-    const { status, body } = await post<ApiError>(shop, '/orders/esim', { email: CUSTOMER, packageCode });
+    const { status, body } = await post<ApiError>(sale.shop, '/orders/esim', {
+      email: CUSTOMER,
+      packageCode,
+    });
     expect(status).toBe(502);
     expect(body.error).toMatchObject({ provider: 'esimaccess', providerCode: '200007' });
   });
 
   test('an order without a valid email is refused with the field named, and nothing is bought', async () => {
-    const { status, body } = await post<ApiError>(shop, '/orders/esim', { email: 'nobody', packageCode });
+    const { status, body } = await post<ApiError>(sale.shop, '/orders/esim', {
+      email: 'nobody',
+      packageCode,
+    });
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'email' });
     expect(esim.account.state().orders).toEqual({});

@@ -1,35 +1,19 @@
-import { useEsimAccessFake } from '@esim-sandbox/esimaccess-mock/testing';
-import { useIroamlyFake } from '@esim-sandbox/iroamly-mock/testing';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { RedeemCodeOrder } from '../src/orders.js';
-import type { RunningShop } from '../src/server.js';
-import {
-  type ApiError,
-  CUSTOMER,
-  getOrder,
-  hooks,
-  isPng,
-  MODES,
-  post,
-  qrPage,
-  startShopFor,
-} from './shop.js';
+import { type ApiError, CUSTOMER, getOrder, isPng, MODES, post, qrPage, useShop } from './shop.js';
 
 describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) => {
-  const esim = useEsimAccessFake({ mode, hooks });
-  const iroamly = useIroamlyFake({ mode, hooks });
-  let shop: RunningShop;
+  const sale = useShop(mode);
+  const { iroamly } = sale;
   let productCode: string;
 
   beforeEach(async () => {
-    shop = await startShopFor(mode, esim.account, iroamly.account);
     const [plan] = await iroamly.account.client().listPlans('united-states');
     productCode = plan!.productCode;
   });
-  afterEach(() => shop.close());
 
   async function buy(): Promise<RedeemCodeOrder> {
-    const { status, body } = await post<RedeemCodeOrder>(shop, '/orders/redeem-code', {
+    const { status, body } = await post<RedeemCodeOrder>(sale.shop, '/orders/redeem-code', {
       email: CUSTOMER,
       productCode,
     });
@@ -40,14 +24,14 @@ describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) =
   test('the customer sees their QR code once iRoamly has redeemed the code', async () => {
     const order = await buy();
     expect(order.status).toBe('pending');
-    expect(await qrPage(shop, order.id)).toContain('being prepared');
+    expect(await qrPage(sale.shop, order.id)).toContain('being prepared');
 
     await iroamly.account.advance(60_000);
 
-    const ready = (await getOrder(shop, order.id)) as RedeemCodeOrder;
+    const ready = (await getOrder(sale.shop, order.id)) as RedeemCodeOrder;
     expect(ready.status).toBe('ready');
     expect(ready.qrCodeUrl?.startsWith(iroamly.account.baseUrl)).toBe(true);
-    expect(await qrPage(shop, order.id)).toContain(`src="${ready.qrCodeUrl}"`);
+    expect(await qrPage(sale.shop, order.id)).toContain(`src="${ready.qrCodeUrl}"`);
     expect(await isPng(ready.qrCodeUrl!)).toBe(true);
     expect(iroamly.account.outbox(CUSTOMER)).toHaveLength(1);
   });
@@ -57,8 +41,8 @@ describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) =
     const order = await buy();
     await iroamly.account.advance(60_000);
 
-    expect((await getOrder(shop, order.id)).status).toBe('failed');
-    expect(await qrPage(shop, order.id)).toContain('could not prepare your eSIM');
+    expect((await getOrder(sale.shop, order.id)).status).toBe('failed');
+    expect(await qrPage(sale.shop, order.id)).toContain('could not prepare your eSIM');
   });
 
   test("iRoamly's system error (-1) reaches the customer as a 502 with the provider's code", async () => {
@@ -67,7 +51,7 @@ describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) =
       times: 1,
       action: { type: 'error', code: '-1' },
     });
-    const { status, body } = await post<ApiError>(shop, '/orders/redeem-code', {
+    const { status, body } = await post<ApiError>(sale.shop, '/orders/redeem-code', {
       email: CUSTOMER,
       productCode,
     });

@@ -1,8 +1,9 @@
 /**
- * Test builders: the shop wired to the accounts the fakes hand each test, and a tiny HTTP client for its API.
+ * Test builders: both fakes and the shop wired to the accounts they hand each test, and a tiny HTTP client for the
+ * shop's API.
  */
-import type { EsimAccessTestAccount } from '@esim-sandbox/esimaccess-mock/testing';
-import type { FakeMode, IroamlyTestAccount } from '@esim-sandbox/iroamly-mock/testing';
+import { type EsimAccessTestAccount, useEsimAccessFake } from '@esim-sandbox/esimaccess-mock/testing';
+import { type FakeMode, type IroamlyTestAccount, useIroamlyFake } from '@esim-sandbox/iroamly-mock/testing';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Order } from '../src/orders.js';
 import { type RunningShop, startShop } from '../src/server.js';
@@ -34,6 +35,34 @@ export function startShopFor(
     },
     shopEmail: 'orders@shop.example',
   });
+}
+
+/**
+ * One call in a `describe`: both fakes, and a shop started for each test on that test's fresh accounts.
+ * @example
+ * const sale = useShop(mode);
+ * test('...', async () => { await post(sale.shop, '/orders/esim', { ... }); await sale.esim.account.advance(2_000); });
+ */
+export function useShop(mode: FakeMode) {
+  const esim = useEsimAccessFake({ mode, hooks });
+  const iroamly = useIroamlyFake({ mode, hooks });
+  let shop: RunningShop | undefined;
+  // Registered after the fakes' hooks: the accounts exist when the shop starts, and it closes before they go.
+  beforeEach(async () => {
+    shop = await startShopFor(mode, esim.account, iroamly.account);
+  });
+  afterEach(async () => {
+    await shop?.close();
+    shop = undefined;
+  });
+  return {
+    esim,
+    iroamly,
+    get shop(): RunningShop {
+      if (!shop) throw new Error('useShop(): the shop runs inside a test; read it there');
+      return shop;
+    },
+  };
 }
 
 export interface ApiError {

@@ -5,41 +5,13 @@ import { createMswHandlers } from '../src/index.js';
 import {
   attachMswHandlers,
   HarnessError,
-  type HookCallback,
   registerFakeSuite,
   resolveTestHooks,
   serveEmulator,
   trackAccounts,
 } from '../src/testing.js';
 import { createCounter, headers } from './fixtures/counter-provider.js';
-
-/** Hooks that record what a runner would be given, and run them in a runner's order around a test body. */
-function recordingHooks() {
-  const registered = {
-    beforeAll: [] as HookCallback[],
-    afterAll: [] as HookCallback[],
-    beforeEach: [] as HookCallback[],
-    afterEach: [] as HookCallback[],
-  };
-  return {
-    hooks: {
-      beforeAll: (fn: HookCallback) => registered.beforeAll.push(fn),
-      afterAll: (fn: HookCallback) => registered.afterAll.push(fn),
-      beforeEach: (fn: HookCallback) => registered.beforeEach.push(fn),
-      afterEach: (fn: HookCallback) => registered.afterEach.push(fn),
-    },
-    registered,
-    async suite(...tests: (() => Promise<void> | void)[]) {
-      for (const fn of registered.beforeAll) await fn();
-      for (const body of tests) {
-        for (const fn of registered.beforeEach) await fn();
-        await body();
-        for (const fn of registered.afterEach) await fn();
-      }
-      for (const fn of registered.afterAll) await fn();
-    },
-  };
-}
+import { recordingHooks } from './fixtures/recording-hooks.js';
 
 /** A real server standing in for a provider's production host: msw must intercept it, and let go when detached. */
 async function realHost(): Promise<{ url: string; server: Server }> {

@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidArgumentError } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { indexCatalog } from '../src/catalog/catalog.js';
 import { generateCatalog } from '../src/catalog/generate.js';
@@ -20,16 +19,6 @@ const pkg = (packageCode: string, location: string, slug = packageCode) => ({
   location,
   supportTopUpType: 2,
 });
-
-function errorOf(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InvalidArgumentError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidArgumentError');
-}
 
 function tempFile(name: string, content: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'esimaccess-catalog-')), name);
@@ -79,9 +68,7 @@ describe('loading a catalogue object', () => {
     ],
     ['something that is not a catalogue', 'catalog.json', 'catalog'],
   ])('refuses %s with an error naming the field', (_, input, field) => {
-    const error = errorOf(() => loadCatalog(input));
-    expect(error.code).toBe('INVALID_ARGUMENT');
-    expect(error.field).toBe(field);
+    expect(() => loadCatalog(input)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT', field }));
   });
 });
 
@@ -116,15 +103,18 @@ describe('catalogue files', () => {
       /\(in cat\.json\)$/,
     ],
   ])('refuses %s with an error naming the file and the field', (_, text, field, message) => {
-    const error = errorOf(() => parseCatalogFile(text, 'cat.json'));
-    expect(error.field).toBe(field);
-    expect(error.message).toMatch(message);
+    expect(() => parseCatalogFile(text, 'cat.json')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', field, message: expect.stringMatching(message) }),
+    );
   });
 
   it('names a file that cannot be read', () => {
-    const error = errorOf(() => readCatalogFile('/nonexistent/catalog.json'));
-    expect(error.field).toBe('catalogFile');
-    expect(error.message).toContain('/nonexistent/catalog.json (ENOENT)');
+    expect(() => readCatalogFile('/nonexistent/catalog.json')).toThrow(
+      expect.objectContaining({
+        field: 'catalogFile',
+        message: expect.stringContaining('/nonexistent/catalog.json (ENOENT)'),
+      }),
+    );
   });
 
   it('starts a mock that sells exactly the packages of the file', async () => {

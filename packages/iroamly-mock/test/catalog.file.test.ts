@@ -1,43 +1,26 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidArgumentError, IroamlyClient } from '@esim-sandbox/core';
+import { IroamlyClient } from '@esim-sandbox/core';
 import type { RunningServer } from '@esim-sandbox/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { plansForRegion } from '../src/catalog/catalog.js';
 import { generateCatalog } from '../src/catalog/generate.js';
 import { exportCatalog, loadCatalog, parseCatalogFile, toCatalogFile } from '../src/catalog/load.js';
 import { createIroamlyMock, runIroamlyCli } from '../src/index.js';
+import { planItem } from './catalog.builders.js';
 
-function plan(overrides: Record<string, unknown> = {}) {
-  return {
+/** Iceland is not in the mock's country table: only a recorded ISO2 code makes it findable as `is`. */
+const plan = (overrides: Record<string, unknown> = {}) =>
+  planItem({
     plan: 'Iceland 5GB 30 Days',
-    productCode: 'm8hed7h2fed',
-    data: '5GB',
-    type: 'Total',
-    package_type: 'Data Only',
-    duration: '30',
-    speed: '4G/5G',
     operator: 'Siminn',
     region: 'Iceland',
     region_index: 1,
-    credit: 12.99,
-    remark: '',
     ...overrides,
-  };
-}
+  });
 
 const META = { capturedAt: '2026-01-02T03:04:05.000Z', source: 'https://api.iroamly.shop' };
-
-function errorOf(fn: () => unknown): InvalidArgumentError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InvalidArgumentError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidArgumentError');
-}
 
 function writeTemp(content: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'iroamly-catalog-')), 'catalog.json');
@@ -109,9 +92,9 @@ describe('catalogue files', () => {
       /'Iceland' is not in catalog\.regions/,
     ],
   ])('refuses %s with an error naming the file and the field', (_, text, field, message) => {
-    const error = errorOf(() => parseCatalogFile(text, 'cat.json'));
-    expect(error.field).toBe(field);
-    expect(error.message).toMatch(message);
+    expect(() => parseCatalogFile(text, 'cat.json')).toThrow(
+      expect.objectContaining({ code: 'INVALID_ARGUMENT', field, message: expect.stringMatching(message) }),
+    );
   });
 
   it('starts a mock that sells exactly the plans of the file', async () => {

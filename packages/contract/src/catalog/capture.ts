@@ -33,8 +33,7 @@ import {
 import { CaptureError } from '../errors.js';
 import { createRecorder } from '../record/recorder.js';
 import type { EsimAccessCredentials } from '../targets/esimaccess.js';
-
-const globalFetch: FetchLike = (input, init) => globalThis.fetch(input, init);
+import { globalFetch } from '../targets/shared.js';
 
 export interface EsimAccessCaptureOptions {
   credentials: EsimAccessCredentials;

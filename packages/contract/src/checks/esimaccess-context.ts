@@ -19,7 +19,7 @@ import type { ResponseValidator } from '../runner/instrument.js';
 import type { SuiteEnv } from '../runner/run.js';
 import type { Facts } from '../runner/types.js';
 import type { EsimAccessCredentials } from '../targets/esimaccess.js';
-import { schemaIssues } from './observe.js';
+import { type RawAnswer, rawRequest, schemaIssues } from './observe.js';
 
 export interface EsimAccessOrderMemo {
   orderNo: string;
@@ -44,11 +44,7 @@ export interface EsimAccessContext extends SuiteEnv<EsimAccessCredentials> {
   /** BASE packages, listed once per run. */
   basePackages(): Promise<EsimAccessPackage[]>;
   /** A POST with exactly these headers: for requests the client would never send (bad signatures). */
-  raw(
-    path: string,
-    body: string,
-    headers: Record<string, string>,
-  ): Promise<{ status: number; json: unknown }>;
+  raw(path: string, body: string, headers: Record<string, string>): Promise<RawAnswer>;
   /** Headers signed as the client signs them, unless an override makes them wrong. */
   signedHeaders(
     body: string,
@@ -65,12 +61,7 @@ export const ESIMACCESS_GUARDED_PATHS: ReadonlySet<string> = new Set(
 
 export function createEsimAccessContext(env: SuiteEnv<EsimAccessCredentials>): EsimAccessContext {
   const { target } = env;
-  const client = new EsimAccessClient({
-    accessCode: target.credentials.accessCode,
-    secretKey: target.credentials.secretKey,
-    baseUrl: target.baseUrl,
-    fetch: env.fetch,
-  });
+  const client = new EsimAccessClient({ ...target.credentials, baseUrl: target.baseUrl, fetch: env.fetch });
   const memo: EsimAccessMemo = {};
   return {
     ...env,
@@ -80,17 +71,8 @@ export function createEsimAccessContext(env: SuiteEnv<EsimAccessCredentials>): E
       memo.basePackages ??= await client.listPackages({ type: 'BASE' });
       return memo.basePackages;
     },
-    raw: async (path, body, headers) => {
-      const res = await env.fetch(`${target.baseUrl}${path}`, { method: 'POST', headers, body });
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json };
-    },
+    raw: (path, body, headers) =>
+      rawRequest(env.fetch, `${target.baseUrl}${path}`, { method: 'POST', headers, body }),
     signedHeaders: (body, overrides = {}) => {
       const accessCode = overrides.accessCode ?? target.credentials.accessCode;
       const timestamp = String(overrides.timestamp ?? Date.now());

@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { ResponseValidator } from '../runner/instrument.js';
 import type { SuiteEnv } from '../runner/run.js';
 import type { IroamlyCredentials } from '../targets/iroamly.js';
-import { schemaIssues } from './observe.js';
+import { type RawAnswer, rawRequest, schemaIssues } from './observe.js';
 
 export interface IroamlyMemo {
   plans?: IroamlyPlan[];
@@ -42,7 +42,7 @@ export interface IroamlyContext extends SuiteEnv<IroamlyCredentials> {
     method: 'GET' | 'POST',
     pathAndQuery: string,
     init?: { headers?: Record<string, string>; body?: string },
-  ): Promise<{ status: number; json: unknown }>;
+  ): Promise<RawAnswer>;
 }
 
 export const PLAN_LIST_PATH = '/common/getPlanItem';
@@ -64,12 +64,7 @@ export const MOCK_EMAIL = 'contract@esim-sandbox.test';
 
 export function createIroamlyContext(env: SuiteEnv<IroamlyCredentials>): IroamlyContext {
   const { target, options } = env;
-  const client = new IroamlyClient({
-    authKey: target.credentials.authKey,
-    authSecret: target.credentials.authSecret,
-    baseUrl: target.baseUrl,
-    fetch: env.fetch,
-  });
+  const client = new IroamlyClient({ ...target.credentials, baseUrl: target.baseUrl, fetch: env.fetch });
   const memo: IroamlyMemo = {};
   const region = options.region ?? 'US';
   return {
@@ -82,21 +77,12 @@ export function createIroamlyContext(env: SuiteEnv<IroamlyCredentials>): Iroamly
       memo.plans ??= await client.listPlans(region);
       return memo.plans;
     },
-    raw: async (method, pathAndQuery, init = {}) => {
-      const res = await env.fetch(`${target.baseUrl}${pathAndQuery}`, {
+    raw: (method, pathAndQuery, init = {}) =>
+      rawRequest(env.fetch, `${target.baseUrl}${pathAndQuery}`, {
         method,
         headers: init.headers ?? {},
         ...(init.body === undefined ? {} : { body: init.body }),
-      });
-      const text = await res.text();
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json };
-    },
+      }),
   };
 }
 

@@ -1,10 +1,10 @@
 /**
- * Helpers the check tables share: a provider call's outcome as facts, polling for asynchronous work, schema issues
- * as lines, and unique ids for what a check creates.
+ * Helpers the check tables share: a provider call's outcome as facts, raw requests the client would never send,
+ * polling for asynchronous work, schema issues as lines, and unique ids for what a check creates.
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { ProviderError, toValidationIssues } from '@esim-sandbox/core';
+import { type FetchLike, ProviderError, toValidationIssues } from '@esim-sandbox/core';
 import type { z } from 'zod';
 import { PollTimeoutError } from '../errors.js';
 import type { RunOptions } from '../runner/types.js';
@@ -26,6 +26,23 @@ export async function outcome(call: Promise<unknown>): Promise<Outcome> {
 export async function refusalCode(call: Promise<unknown>): Promise<string | null> {
   const result = await outcome(call);
   return result.ok ? null : result.errorCode;
+}
+
+export interface RawAnswer {
+  status: number;
+  /** The parsed body, or undefined when it is not JSON. */
+  json: unknown;
+}
+
+/** A request exactly as given (bad credentials, unknown regions): the status and the body, whatever they are. */
+export async function rawRequest(fetch: FetchLike, url: string, init: RequestInit): Promise<RawAnswer> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  try {
+    return { status: res.status, json: JSON.parse(text) };
+  } catch {
+    return { status: res.status, json: undefined };
+  }
 }
 
 export interface PollEnv {

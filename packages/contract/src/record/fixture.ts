@@ -7,10 +7,8 @@
  * where a body is `{ "json": value }`, `{ "text": "..." }` or `{ "base64": "..." }` (images).
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { formatIssuePath } from '@esim-sandbox/core';
 import { z } from 'zod';
-import { ContractFileError } from '../errors.js';
+import { parseJsonFile, readJsonFile, writeJsonFile } from '../json-file.js';
 import type { Json } from '../runner/types.js';
 
 export const FIXTURE_FORMAT = 'esim-sandbox/fixture';
@@ -61,35 +59,13 @@ export type FixtureBody = z.infer<typeof bodySchema>;
 
 /** A fixture object from parsed JSON; the error names the file and the first bad field. */
 export function parseFixture(value: unknown, file = 'fixture'): Fixture {
-  const parsed = fixtureSchema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new ContractFileError(
-    file,
-    issue?.message ?? 'invalid fixture',
-    formatIssuePath(issue?.path ?? []) || undefined,
-  );
+  return parseJsonFile(fixtureSchema, value, file);
 }
 
-export async function readFixture(file: string): Promise<Fixture> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ContractFileError(
-      file,
-      `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ContractFileError(file, `not JSON: ${(error as Error).message}`);
-  }
-  return parseFixture(json, file);
+export function readFixture(file: string): Promise<Fixture> {
+  return readJsonFile(fixtureSchema, file);
 }
 
-export async function writeFixture(file: string, fixture: Fixture): Promise<void> {
-  await writeFile(file, `${JSON.stringify(fixture, null, 2)}\n`);
+export function writeFixture(file: string, fixture: Fixture): Promise<void> {
+  return writeJsonFile(file, fixture);
 }

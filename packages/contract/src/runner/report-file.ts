@@ -3,10 +3,8 @@
  * run. A live run's file kept from yesterday gives today's mock run its drift report without calling the provider.
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { formatIssuePath } from '@esim-sandbox/core';
 import { z } from 'zod';
-import { ContractFileError } from '../errors.js';
+import { readJsonFile, writeJsonFile } from '../json-file.js';
 import { PROVIDERS, REPORT_FORMAT, type RunReport, TARGET_KINDS } from './types.js';
 
 export const RUN_FILE_FORMAT = 'esim-sandbox/contract-run';
@@ -44,35 +42,11 @@ const runFileSchema = z.object({
   reports: z.array(reportSchema),
 });
 
-export async function writeRunFile(file: string, reports: readonly RunReport[]): Promise<void> {
-  await writeFile(file, `${JSON.stringify({ format: RUN_FILE_FORMAT, version: 1, reports }, null, 2)}\n`);
+export function writeRunFile(file: string, reports: readonly RunReport[]): Promise<void> {
+  return writeJsonFile(file, { format: RUN_FILE_FORMAT, version: 1, reports });
 }
 
 /** The reports of a `--json` file; errors name the file and the first bad field. */
 export async function readRunFile(file: string): Promise<RunReport[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ContractFileError(
-      file,
-      `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ContractFileError(file, `not JSON: ${(error as Error).message}`);
-  }
-  const parsed = runFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ContractFileError(
-      file,
-      issue?.message ?? 'invalid',
-      formatIssuePath(issue?.path ?? []) || undefined,
-    );
-  }
-  return parsed.data.reports as RunReport[];
+  return (await readJsonFile(runFileSchema, file)).reports as RunReport[];
 }

@@ -18,6 +18,7 @@ import {
 import {
   CATALOG_FILE_FORMAT,
   CATALOG_FILE_VERSION,
+  type CatalogFileHeader,
   catalogFileHeader,
   parseCatalogFileText,
   readCatalogFileWith,
@@ -25,15 +26,7 @@ import {
 import { type EsimAccessCatalog, esimAccessCatalogSchema, splitLocation } from './catalog.js';
 
 /** What `capture-catalog --provider esimaccess` writes and `--catalog FILE` reads. */
-export interface EsimAccessCatalogFile extends EsimAccessCatalog {
-  format: typeof CATALOG_FILE_FORMAT;
-  version: typeof CATALOG_FILE_VERSION;
-  provider: 'esimaccess';
-  /** When the lists were read (ISO 8601). */
-  capturedAt: string;
-  /** The base URL they were read from (never credentials). */
-  source: string;
-}
+export interface EsimAccessCatalogFile extends CatalogFileHeader<'esimaccess'>, EsimAccessCatalog {}
 
 /** Countries named by single-country packages, when a loaded catalogue carries no location list. */
 function deriveLocations(packages: readonly EsimAccessPackage[]): EsimAccessLocation[] {

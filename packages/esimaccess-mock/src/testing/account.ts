@@ -4,6 +4,8 @@
  */
 import { EsimAccessClient, type EsimAccessClientOptions } from '@esim-sandbox/core';
 import type { EsimAccessAccountControl } from '../control/handle.js';
+import type { EsimAccessMock } from '../mock/create.js';
+import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessTenant } from '../mock/runtime.js';
 
 export interface EsimAccessTestAccount extends EsimAccessAccountControl {
@@ -22,7 +24,13 @@ export interface EsimAccessTestAccount extends EsimAccessAccountControl {
   client(options?: Partial<EsimAccessClientOptions>): EsimAccessClient;
 }
 
-export function testAccount(control: EsimAccessAccountControl, baseUrl: string): EsimAccessTestAccount {
+/** A fresh account on `mock`, wrapped for a test that reaches the mock on `baseUrl`. */
+export function openTestAccount(
+  mock: EsimAccessMock,
+  params: EsimAccessAccountParams | undefined,
+  baseUrl: string,
+): EsimAccessTestAccount {
+  const control = mock.control.createAccount({ params });
   const { tenant } = control;
   return {
     ...control,

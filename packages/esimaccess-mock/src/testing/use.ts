@@ -3,7 +3,7 @@
  * every test a fresh account and cleans up.
  * @module
  */
-import { type FakeSuite, registerFakeSuite, type TestHooks } from '@esim-sandbox/emulator/testing';
+import { type FakeSuite, type TestHooks, useFake } from '@esim-sandbox/emulator/testing';
 import type { EsimAccessTestAccount } from './account.js';
 import { type EsimAccessFake, type EsimAccessFakeOptions, startEsimAccessFake } from './fake.js';
 
@@ -24,14 +24,5 @@ export function useEsimAccessFake(
   options: UseEsimAccessFakeOptions = {},
 ): FakeSuite<EsimAccessFake, EsimAccessTestAccount> {
   const { hooks, ...fakeOptions } = options;
-  return registerFakeSuite<EsimAccessFake, EsimAccessTestAccount>(
-    {
-      name: 'useEsimAccessFake',
-      start: () => startEsimAccessFake(fakeOptions),
-      openAccount: (fake) => fake.newAccount(),
-      releaseAccounts: (fake) => fake.releaseAccounts(),
-      stop: (fake) => fake.close(),
-    },
-    hooks,
-  );
+  return useFake('useEsimAccessFake', () => startEsimAccessFake(fakeOptions), hooks);
 }

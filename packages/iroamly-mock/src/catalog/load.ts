@@ -19,6 +19,7 @@ import {
 import {
   CATALOG_FILE_FORMAT,
   CATALOG_FILE_VERSION,
+  type CatalogFileHeader,
   catalogFileHeader,
   parseCatalogFileText,
   readCatalogFileWith,
@@ -57,13 +58,7 @@ export interface CatalogExport {
 }
 
 /** What `capture-catalog --provider iroamly` writes and `--catalog FILE` reads. */
-export interface IroamlyCatalogFile extends CatalogExport {
-  format: typeof CATALOG_FILE_FORMAT;
-  version: typeof CATALOG_FILE_VERSION;
-  provider: 'iroamly';
-  capturedAt: string;
-  /** Where the plans were read (a base URL, never credentials). */
-  source: string;
+export interface IroamlyCatalogFile extends CatalogFileHeader<'iroamly'>, CatalogExport {
   regions?: CatalogRegionInput[];
 }
 

@@ -4,8 +4,9 @@
  */
 import { IroamlyClient, type IroamlyClientOptions } from '@esim-sandbox/core';
 import type { CatalogExport } from '../catalog/load.js';
-import type { IroamlyControl } from '../control/handle.js';
 import type { MessageWithQr } from '../control/view.js';
+import type { IroamlyMock } from '../mock/create.js';
+import type { IroamlyAccountParams } from '../mock/options.js';
 import type { IroamlyTenant } from '../mock/runtime.js';
 import type { FailNextRedemptionInput } from '../operations/control.js';
 import type { RenderedMessage } from '../state/outbox.js';
@@ -41,11 +42,14 @@ export interface IroamlyTestAccount {
   client(options?: Partial<IroamlyClientOptions>): IroamlyClient;
 }
 
-export function testAccount(
-  control: IroamlyControl,
-  tenant: IroamlyTenant,
+/** A fresh account on `mock`, wrapped for a test that reaches the mock on `baseUrl`. */
+export function openTestAccount(
+  mock: IroamlyMock,
+  params: IroamlyAccountParams | undefined,
   baseUrl: string,
 ): IroamlyTestAccount {
+  const { control } = mock;
+  const tenant = mock.emulator.createAccount({ params });
   const id = tenant.id;
   return {
     tenant,

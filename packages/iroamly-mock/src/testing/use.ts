@@ -3,7 +3,7 @@
  * useIroamlyFake: one call in a test file (vitest, jest, node:test) that starts the fake before the suite, gives
  * every test a fresh account and cleans up.
  */
-import { type FakeSuite, registerFakeSuite, type TestHooks } from '@esim-sandbox/emulator/testing';
+import { type FakeSuite, type TestHooks, useFake } from '@esim-sandbox/emulator/testing';
 import type { IroamlyTestAccount } from './account.js';
 import { type IroamlyFake, type IroamlyFakeOptions, startIroamlyFake } from './fake.js';
 
@@ -26,14 +26,5 @@ export function useIroamlyFake(
   options: UseIroamlyFakeOptions = {},
 ): FakeSuite<IroamlyFake, IroamlyTestAccount> {
   const { hooks, ...fakeOptions } = options;
-  return registerFakeSuite<IroamlyFake, IroamlyTestAccount>(
-    {
-      name: 'useIroamlyFake',
-      start: () => startIroamlyFake(fakeOptions),
-      openAccount: (fake) => fake.newAccount(),
-      releaseAccounts: (fake) => fake.releaseAccounts(),
-      stop: (fake) => fake.close(),
-    },
-    hooks,
-  );
+  return useFake('useIroamlyFake', () => startIroamlyFake(fakeOptions), hooks);
 }
