@@ -18,6 +18,8 @@ export interface SeededMock {
   orders: number;
   installed: number;
   used: number;
+  /** Profiles ever activated, by the mock's own record: the only ones that can have used data. */
+  activated: number;
 }
 
 export async function seedMock(profiles: number, seed: string): Promise<SeededMock> {
@@ -65,5 +67,6 @@ export async function seedMock(profiles: number, seed: string): Promise<SeededMo
       used += 1;
     }
   }
-  return { mock, virtualNow: control.tenant.clock.now(), orders, installed, used };
+  const activated = Object.values(control.tenant.state.profiles).filter((p) => p.activatedAt !== null).length;
+  return { mock, virtualNow: control.tenant.clock.now(), orders, installed, used, activated };
 }

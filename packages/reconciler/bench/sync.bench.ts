@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: how long a full eSIM Access sync of N profiles takes against the mock over loopback HTTP, next to
- * the floor the provider's rate limit puts under it (requests / limit per second), and the sync's peak memory.
+ * the floor the provider's rate limit puts under it (the requests a sync needs / limit per second), and the sync's
+ * peak memory.
  *
  *   pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE]
  *
@@ -14,6 +15,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ESIM_ACCESS_MAX_USAGE_QUERY } from '@esim-sandbox/core';
 import { startServer } from '@esim-sandbox/emulator';
 import { seedMock } from './seed.js';
 import type { WorkerResult, WorkerSettings } from './sync-worker.js';
@@ -71,6 +73,19 @@ function runWorker(settings: WorkerSettings): Promise<WorkerResult> {
   });
 }
 
+/**
+ * What a full sync cannot do without, whatever its implementation: every listing page, a usage query per 10
+ * profiles that may have used data (only activated ones can: the rest have no usage to read), and the balance.
+ * The floor is this over the limit, so a sync that asks more than it must shows above it.
+ */
+function requestsNeeded(profiles: number, activated: number, pageSize: number): Record<string, number> {
+  return {
+    'esim/query': Math.ceil(profiles / pageSize),
+    'esim/usage/query': Math.ceil(activated / ESIM_ACCESS_MAX_USAGE_QUERY),
+    'balance/query': 1,
+  };
+}
+
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -93,7 +108,9 @@ async function measure(size: number, limit: number | null, pageSize: number) {
       pageSize,
     });
     const requests = Object.values(result.requests).reduce((sum, n) => sum + n, 0);
-    const lowerBoundMs = limit === null ? null : (requests / limit) * 1000;
+    const needed = requestsNeeded(size, seeded.activated, pageSize);
+    const neededTotal = Object.values(needed).reduce((sum, n) => sum + n, 0);
+    const lowerBoundMs = limit === null ? null : (neededTotal / limit) * 1000;
     return {
       profiles: size,
       seeded: {
@@ -101,10 +118,13 @@ async function measure(size: number, limit: number | null, pageSize: number) {
         orders: seeded.orders,
         installed: seeded.installed,
         used: seeded.used,
+        activated: seeded.activated,
       },
       wallMs: Math.round(result.wallMs),
       requests,
       requestsByEndpoint: result.requests,
+      requestsNeeded: neededTotal,
+      requestsNeededByEndpoint: needed,
       rateLimitLowerBoundMs: lowerBoundMs === null ? null : Math.round(lowerBoundMs),
       wallOverLowerBound: lowerBoundMs === null ? null : Number((result.wallMs / lowerBoundMs).toFixed(3)),
       profilesPerSecond: Math.round(size / (result.wallMs / 1000)),
@@ -138,7 +158,7 @@ for (const size of flags.sizes) {
   const line = [
     `${size} profiles`,
     `wall ${seconds(row.wallMs)}`,
-    `${row.requests} requests`,
+    `${row.requests} requests (${row.requestsNeeded} needed)`,
     row.rateLimitLowerBoundMs === null
       ? 'no rate limit'
       : `limit floor ${seconds(row.rateLimitLowerBoundMs)} (x${row.wallOverLowerBound})`,

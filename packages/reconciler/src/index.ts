@@ -37,12 +37,11 @@ export {
   ledgerBalance,
 } from './store/ledger.js';
 export { type Db, MIGRATIONS_FOLDER, openStore, type Store, type StoreOptions } from './store/open.js';
+export { type RecordedProfile, type RecordOrderInput, recordOrder } from './store/record-order.js';
 export {
   type RecordDepositInput,
-  type RecordOrderInput,
   type RecordTopUpInput,
   recordDeposit,
-  recordOrder,
   recordTopUp,
 } from './store/records.js';
 export type { OrderLine } from './store/schema.js';
@@ -79,7 +78,9 @@ export {
   classifyStateDrift,
   decideTransition,
   ESIM_STATUS_RANK,
+  expiryMayHaveMoved,
   mayHaveBeenActivated,
+  NEVER_ACTIVATED_ESIM_STATUSES,
   normaliseEsimStatus,
   orderStatusAdvances,
   type ProfileState,

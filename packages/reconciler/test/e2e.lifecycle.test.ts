@@ -3,48 +3,24 @@
  * webhook fault (or none) that makes it tricky, pinned by count instead of chance.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerEntries, profiles, webhookInbox } from '../src/store/schema.js';
-import { syncAccount } from '../src/sync/engine.js';
 import { orderEsims, pickPackages, profilesOf } from './helpers/e2e-app.js';
 import { mockEsimView, storeEsimView } from './helpers/e2e-views.js';
-import { ESIM_ACCOUNT, startWorld, type World } from './helpers/e2e-world.js';
+import { ESIM_ACCOUNT, useWorld } from './helpers/e2e-world.js';
 import { useStore } from './helpers/store.js';
 
-const MINUTE = 60_000;
 const getStore = useStore();
-let world: World;
-
-beforeEach(async () => {
-  world = await startWorld(getStore(), 'paths');
-});
-afterEach(async () => {
-  await world.close();
-  expect(world.receiverErrors).toEqual([]);
-});
-
-async function sync() {
-  await world.receiver.drain();
-  const result = await syncAccount(getStore(), {
-    provider: 'esimaccess',
-    accountId: ESIM_ACCOUNT,
-    client: world.esimClient,
-  });
-  return result.findings;
-}
-
-/** Runs one step of the provider's life, then lets a virtual minute pass (webhooks due are delivered). */
-async function step(action: () => unknown) {
-  await action();
-  await world.esimControl.advance(MINUTE);
-}
+const env = useWorld(getStore, 'paths');
+const { step } = env;
+const sync = async () => (await env.sync()).findings;
 
 /** One profile the app bought and recorded, allocated. */
 async function boughtProfile(kind: 'onInstall' | 'onUse'): Promise<string> {
-  const pkg = (await pickPackages(world))[kind];
-  const { orderNo } = await orderEsims(world, getStore(), pkg, 1);
-  await world.esimControl.advance(5_000);
-  const [esimTranNo] = await profilesOf(world, orderNo);
+  const pkg = (await pickPackages(env.world()))[kind];
+  const { orderNo } = await orderEsims(env.world(), getStore(), pkg, 1);
+  await env.world().esimControl.advance(5_000);
+  const [esimTranNo] = await profilesOf(env.world(), orderNo);
   return esimTranNo!;
 }
 
@@ -56,14 +32,14 @@ async function storedProfile(esimTranNo: string) {
 describe('lifecycle paths end to end', () => {
   it('keeps a profile in use when its unsuspension overtakes its suspension', async () => {
     const id = await boughtProfile('onInstall');
-    await step(() => world.esimControl.installProfile(id));
-    const webhooks = world.esimControl.tenant.webhooks;
+    await step(() => env.world().esimControl.installProfile(id));
+    const webhooks = env.world().esimControl.tenant.webhooks;
     // The suspension's webhook is held back until the next event, and then arrives after it.
     webhooks.setFaults({ reorder: { count: 1 } });
-    await step(() => world.esimClient.suspend({ esimTranNo: id }));
+    await step(() => env.world().esimClient.suspend({ esimTranNo: id }));
     webhooks.setFaults({});
-    await step(() => world.esimClient.unsuspend({ esimTranNo: id }));
-    await world.receiver.drain();
+    await step(() => env.world().esimClient.unsuspend({ esimTranNo: id }));
+    await env.world().receiver.drain();
 
     const arrived = await getStore()
       .db.select()
@@ -81,8 +57,8 @@ describe('lifecycle paths end to end', () => {
     await sync();
     const id = await boughtProfile('onUse');
     // The cancellation's webhook is the first the store hears of the profile, and it names no package.
-    await step(() => world.esimClient.cancel({ esimTranNo: id }));
-    await world.receiver.drain();
+    await step(() => env.world().esimClient.cancel({ esimTranNo: id }));
+    await env.world().receiver.drain();
     expect(await storedProfile(id)).toMatchObject({ esimStatus: 'CANCEL', packageCode: null });
 
     expect(await sync()).toEqual({});
@@ -90,27 +66,31 @@ describe('lifecycle paths end to end', () => {
       .db.select()
       .from(ledgerEntries)
       .where(and(eq(ledgerEntries.accountId, ESIM_ACCOUNT), eq(ledgerEntries.entryKey, `refund:${id}`)));
-    expect(refund.map((entry) => entry.amount)).toEqual([world.esimControl.profile(id).price]);
-    expect(await storeEsimView(getStore(), ESIM_ACCOUNT)).toEqual(mockEsimView(world.esimControl.state()));
+    expect(refund.map((entry) => entry.amount)).toEqual([env.world().esimControl.profile(id).price]);
+    expect(await storeEsimView(getStore(), ESIM_ACCOUNT)).toEqual(
+      mockEsimView(env.world().esimControl.state()),
+    );
   });
 
   it('takes the expiry that a missed activation restarted as news, not as drift', async () => {
     const id = await boughtProfile('onUse');
     await sync();
-    await step(() => world.esimControl.installProfile(id));
+    await step(() => env.world().esimControl.installProfile(id));
     // First use activates the profile: its SMDP_EVENT and ESIM_STATUS are lost; 10 % used sends nothing else.
-    world.esimControl.tenant.webhooks.setFaults({ drop: { count: 2 } });
+    env.world().esimControl.tenant.webhooks.setFaults({ drop: { count: 2 } });
     await step(() =>
-      world.esimControl.addUsage(id, Math.ceil(world.esimControl.profile(id).totalVolume / 10)),
+      env.world().esimControl.addUsage(id, Math.ceil(env.world().esimControl.profile(id).totalVolume / 10)),
     );
-    world.esimControl.tenant.webhooks.setFaults({});
-    await step(() => world.esimClient.suspend({ esimTranNo: id }));
-    await step(() => world.esimClient.unsuspend({ esimTranNo: id }));
-    await world.receiver.drain();
+    env.world().esimControl.tenant.webhooks.setFaults({});
+    await step(() => env.world().esimClient.suspend({ esimTranNo: id }));
+    await step(() => env.world().esimClient.unsuspend({ esimTranNo: id }));
+    await env.world().receiver.drain();
     expect(await storedProfile(id)).toMatchObject({ esimStatus: 'IN_USE', expiredTime: null });
 
     // The suspension's ESIM_STATUS carried the usage; the validity's end is simply learnt.
     expect(await sync()).toEqual({});
-    expect(await storeEsimView(getStore(), ESIM_ACCOUNT)).toEqual(mockEsimView(world.esimControl.state()));
+    expect(await storeEsimView(getStore(), ESIM_ACCOUNT)).toEqual(
+      mockEsimView(env.world().esimControl.state()),
+    );
   });
 });

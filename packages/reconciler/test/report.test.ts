@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/report/build.js';
 import { formatMoney, formatReport } from '../src/report/format.js';
-import { recordDeposit, recordOrder } from '../src/store/records.js';
+import { recordOrder } from '../src/store/record-order.js';
+import { recordDeposit } from '../src/store/records.js';
 import { syncAccount } from '../src/sync/engine.js';
 import { esimAccessHandlers, FakeEsimAccess } from './helpers/fake-esimaccess.js';
 import { FakeIroamly, iroamlyHandlers } from './helpers/fake-iroamly.js';

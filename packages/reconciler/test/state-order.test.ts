@@ -4,6 +4,7 @@ import {
   classifyStateDrift,
   decideTransition,
   ESIM_STATUS_RANK,
+  expiryMayHaveMoved,
   orderStatusAdvances,
   type ProfileState,
   parseProviderTime,
@@ -175,6 +176,19 @@ describe('the state order', () => {
     ['a different terminal state', s('CANCEL', 'RELEASED'), s('REVOKED', 'RELEASED'), 'status_mismatch'],
   ])('classifies drift between %s', (_name, store, provider, kind) => {
     expect(classifyStateDrift(store, provider)).toBe(kind);
+  });
+
+  it.each([
+    ['activation', 'GOT_RESOURCE', 'IN_USE', true],
+    ['a profile first heard of in use', null, 'IN_USE', true],
+    ['the unused period ending', 'GOT_RESOURCE', 'UNUSED_EXPIRED', true],
+    ['the validity ending', 'IN_USE', 'USED_EXPIRED', true],
+    ['a suspended profile running out', 'SUSPENDED', 'USED_EXPIRED', true],
+    ['a cancel', 'GOT_RESOURCE', 'CANCEL', false],
+    ['no move', 'USED_EXPIRED', 'USED_EXPIRED', false],
+    ['running out of data', 'IN_USE', 'USED_UP', false],
+  ] as const)('knows whether %s may move the expiry no webhook carries', (_name, from, to, moved) => {
+    expect(expiryMayHaveMoved(from, to)).toBe(moved);
   });
 
   it('moves an order from PENDING to GOT_RESOURCE and never back', () => {

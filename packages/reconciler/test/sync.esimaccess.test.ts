@@ -1,8 +1,8 @@
-import { type RateLimiter, SlidingWindowLimiter } from '@esim-sandbox/core';
+import { type EsimAccessProfile, type RateLimiter, SlidingWindowLimiter } from '@esim-sandbox/core';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordOrder } from '../src/store/records.js';
+import { recordOrder } from '../src/store/record-order.js';
 import { driftFindings, ledgerEntries, orders, profiles } from '../src/store/schema.js';
 import { syncAccount } from '../src/sync/engine.js';
 import type { SyncOptions } from '../src/sync/types.js';
@@ -33,6 +33,13 @@ async function findings(runId: number) {
 async function storedProfile(esimTranNo: string) {
   const [row] = await getStore().db.select().from(profiles).where(eq(profiles.esimTranNo, esimTranNo));
   return row;
+}
+
+/** Installed and activated: only such profiles can have used data, so only they are asked for usage. */
+function inUse(list: EsimAccessProfile[]): EsimAccessProfile[] {
+  for (const p of list)
+    Object.assign(fake.profile(p.esimTranNo), { esimStatus: 'IN_USE', smdpStatus: 'ENABLED' });
+  return list;
 }
 
 const ledger = async () =>
@@ -160,7 +167,7 @@ describe('the eSIM Access sync', () => {
   });
 
   it('queries usage in batches of at most ten and records usage drift', async () => {
-    const list = fake.addOrder(23);
+    const list = inUse(fake.addOrder(23));
     await sync();
     const batches = fake.requests
       .filter((r) => r.endpoint === 'queryUsage')
@@ -257,7 +264,7 @@ describe('the eSIM Access sync', () => {
   });
 
   it("sends every call through the client's rate limiter", async () => {
-    fake.addOrder(12);
+    inUse(fake.addOrder(12));
     let acquired = 0;
     const limiter = new SlidingWindowLimiter({ limit: 8, windowMs: 1000 });
     const counting: RateLimiter = {

@@ -8,7 +8,8 @@ import type { NewProfileRow, ProfileRow, RedeemCodeRow } from '../store/profiles
 import type { redeemCodes } from '../store/schema.js';
 import {
   classifyStateDrift,
-  mayHaveBeenActivated,
+  expiryMayHaveMoved,
+  NEVER_ACTIVATED_ESIM_STATUSES,
   parseProviderTime,
   TERMINAL_ESIM_STATUSES,
 } from '../webhooks/state-order.js';
@@ -33,16 +34,52 @@ export interface ProfileCompareContext {
 const stateText = (esim: string | null, smdp: string | null) =>
   esim === null || smdp === null ? null : `${esim}/${smdp}`;
 
+/** What is known of a profile: an `esim/query` item, or the part of one the app recorded. */
+export type ProfileFacts = Pick<EsimAccessProfile, 'esimTranNo' | 'orderNo'> &
+  Partial<Omit<EsimAccessProfile, 'esimTranNo' | 'orderNo'>>;
+
 /** Columns the query returns that only a missed event (or an error) could make differ; empty values mean "not yet". */
-function metadata(p: EsimAccessProfile) {
+function metadata(p: ProfileFacts) {
   return {
     orderNo: p.orderNo,
-    iccid: p.iccid,
+    iccid: p.iccid || null,
     transactionId: p.transactionId ?? null,
     eid: p.eid || null,
-    packageCode: p.packageList[0]?.packageCode ?? null,
+    packageCode: p.packageList?.[0]?.packageCode ?? null,
     expiredTime: p.expiredTime || null,
     totalDuration: p.totalDuration ?? null,
+  };
+}
+
+/** The columns of a new row holding what `p` says (state and totals null where it says nothing). */
+export function profileColumns(p: ProfileFacts) {
+  return {
+    ...metadata(p),
+    esimStatus: p.esimStatus ?? null,
+    smdpStatus: p.smdpStatus ?? null,
+    totalVolume: p.totalVolume ?? null,
+    orderUsage: p.orderUsage ?? null,
+  };
+}
+
+const totalsText = (volume: number | null | undefined, days: number | null | undefined) =>
+  `${volume ?? '-'}/${days ?? '-'}`;
+
+/**
+ * Only a top-up grows a profile's data total or its days. One the store was not told of (`recordTopUp`) is a
+ * purchase unknown to it, reported once as such rather than as the usage and expiry changes it brings.
+ */
+function unrecordedTopUp(row: ProfileRow, p: EsimAccessProfile): Finding | undefined {
+  const grew = (stored: number | null, provided: number | null | undefined) =>
+    stored !== null && provided != null && provided > stored;
+  if (!grew(row.totalVolume, p.totalVolume) && !grew(row.totalDuration, p.totalDuration)) return undefined;
+  return {
+    kind: 'unknown_to_us',
+    subjectType: 'profile',
+    subjectId: p.esimTranNo,
+    field: 'topUp',
+    storeValue: totalsText(row.totalVolume, row.totalDuration),
+    providerValue: totalsText(p.totalVolume, p.totalDuration),
   };
 }
 
@@ -66,11 +103,7 @@ export function compareProfile(
       create: {
         accountId: ctx.accountId,
         esimTranNo: p.esimTranNo,
-        ...metadata(p),
-        esimStatus: p.esimStatus,
-        smdpStatus: p.smdpStatus,
-        totalVolume: p.totalVolume ?? null,
-        orderUsage: p.orderUsage ?? null,
+        ...profileColumns(p),
         stateSource: 'sync',
         stateChangedAt: ctx.now,
         lastSeenRun: ctx.runId,
@@ -101,15 +134,27 @@ export function compareProfile(
       });
     }
   }
-  // Activation restarts the expiry (unused period, then validity): part of the state's news, not a drift of its own.
-  const maybeActivated = mayHaveBeenActivated(row.esimStatus, p.esimStatus);
+  const topUp = unrecordedTopUp(row, p);
+  if (topUp) {
+    findings.push(topUp);
+    if (p.totalVolume != null) patch.totalVolume = p.totalVolume;
+  } else if (row.totalVolume === null && row.stateSource === 'local' && p.totalVolume != null) {
+    // The app named the profile (recordOrder) without its volume: learning it is not drift.
+    patch.totalVolume = p.totalVolume;
+  }
+  // Activation restarts the expiry (unused period, then validity) and an expiry sets it to when the period ended:
+  // part of the state's news, not a drift of its own; so are the days and expiry a top-up adds.
+  const expiryMoved = expiryMayHaveMoved(row.esimStatus, p.esimStatus);
   for (const [field, value] of Object.entries(metadata(p)) as [
     keyof ReturnType<typeof metadata>,
     string | number | null,
   ][]) {
     const current = row[field];
     if (value === null || (current !== null && sameValue(field, current, value))) continue;
-    if (current !== null && !(field === 'expiredTime' && maybeActivated)) {
+    const news =
+      (field === 'expiredTime' && (expiryMoved || topUp !== undefined)) ||
+      (field === 'totalDuration' && topUp !== undefined);
+    if (current !== null && !news) {
       findings.push({
         kind: 'status_mismatch',
         ...subject,
@@ -120,21 +165,30 @@ export function compareProfile(
     }
     Object.assign(patch, { [field]: value });
   }
+  // A profile never activated has used no data: the listing's figures are its usage, and the usage stream skips it.
+  const esimStatus = patch.esimStatus ?? row.esimStatus;
+  if (esimStatus !== null && NEVER_ACTIVATED_ESIM_STATUSES.has(esimStatus)) {
+    const usage = compareTotals({ ...row, ...patch }, p.orderUsage, p.totalVolume);
+    findings.push(...usage.findings);
+    Object.assign(patch, usage.patch);
+  }
   return { findings, patch };
 }
 
-export function compareUsage(row: ProfileRow, usage: EsimAccessUsage): Comparison<NewProfileRow> {
+/** Data used and data total against the provider's figures; an absent figure says nothing. */
+function compareTotals(
+  row: Pick<ProfileRow, 'esimTranNo' | 'orderUsage' | 'totalVolume'>,
+  used: number | null | undefined,
+  total: number | null | undefined,
+): Comparison<NewProfileRow> {
   const findings: Finding[] = [];
-  const patch: Partial<NewProfileRow> = {
-    usageUpdatedAt: usage.lastUpdateTime ?? row.usageUpdatedAt,
-    usageFinal: row.esimStatus !== null && TERMINAL_ESIM_STATUSES.has(row.esimStatus),
-  };
+  const patch: Partial<NewProfileRow> = {};
   const pairs = [
-    ['orderUsage', row.orderUsage, usage.dataUsage],
-    ['totalVolume', row.totalVolume, usage.totalData],
+    ['orderUsage', row.orderUsage, used],
+    ['totalVolume', row.totalVolume, total],
   ] as const;
   for (const [field, stored, provided] of pairs) {
-    if (stored === provided) continue;
+    if (provided == null || stored === provided) continue;
     // Unknown and zero are the same belief.
     if (!(stored === null && provided === 0)) {
       findings.push({
@@ -149,6 +203,18 @@ export function compareUsage(row: ProfileRow, usage: EsimAccessUsage): Compariso
     patch[field] = provided;
   }
   return { findings, patch };
+}
+
+export function compareUsage(row: ProfileRow, usage: EsimAccessUsage): Comparison<NewProfileRow> {
+  const { findings, patch } = compareTotals(row, usage.dataUsage, usage.totalData);
+  return {
+    findings,
+    patch: {
+      ...patch,
+      usageUpdatedAt: usage.lastUpdateTime ?? row.usageUpdatedAt,
+      usageFinal: row.esimStatus !== null && TERMINAL_ESIM_STATUSES.has(row.esimStatus),
+    },
+  };
 }
 
 type NewRedeemCodeRow = typeof redeemCodes.$inferInsert;

@@ -3,6 +3,7 @@
  * same transaction as its correction, so a crash never leaves one without the other.
  * @module
  */
+import { and, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../store/open.js';
 import { driftFindings } from '../store/schema.js';
 
@@ -19,7 +20,7 @@ export type DriftKind = (typeof DRIFT_KINDS)[number];
 /** One line per kind, for the report's legend and the README. */
 export const DRIFT_KIND_DESCRIPTIONS: Readonly<Record<DriftKind, string>> = {
   missed_webhook: 'the provider moved on (state, allocation) and no webhook told us',
-  unknown_to_us: 'the provider has an order, profile or code the store did not know',
+  unknown_to_us: 'the provider has an order, profile, top-up or code the store did not know',
   missing_at_provider: 'the store has an order, profile or code the provider does not return',
   status_mismatch:
     'the store holds a state or value the provider contradicts (not explained by a missed webhook)',
@@ -66,4 +67,52 @@ export async function recordFindings(
       })),
     )
     .onConflictDoNothing();
+}
+
+export type FindingRow = typeof driftFindings.$inferSelect;
+
+/** Findings about some subjects, resolved or not. */
+export interface FindingsAbout {
+  accountId: string;
+  kind: DriftKind;
+  subjectType: SubjectType;
+  /** The subjects' ids, or a subquery selecting them. */
+  subjectIds: readonly string[] | SQLWrapper;
+  field?: string | undefined;
+}
+
+function about(which: FindingsAbout): SQL | undefined {
+  return and(
+    eq(driftFindings.accountId, which.accountId),
+    eq(driftFindings.kind, which.kind),
+    eq(driftFindings.subjectType, which.subjectType),
+    inArray(driftFindings.subjectId, which.subjectIds as string[] | SQLWrapper),
+    which.field === undefined ? undefined : eq(driftFindings.field, which.field),
+  );
+}
+
+export async function findingsAbout(db: Db, which: FindingsAbout): Promise<FindingRow[]> {
+  return db.select().from(driftFindings).where(about(which));
+}
+
+/**
+ * Marks findings explained after the fact (the app recorded late what a sync had found unknown); `ids` narrows
+ * them down. They stay in the history with their run; only their resolution is added.
+ */
+export async function resolveFindings(
+  db: Db,
+  which: FindingsAbout & { ids?: readonly number[] },
+  resolution: string,
+): Promise<void> {
+  if (which.ids?.length === 0) return;
+  await db
+    .update(driftFindings)
+    .set({ resolvedAt: sql`now()`, resolution })
+    .where(
+      and(
+        about(which),
+        isNull(driftFindings.resolvedAt),
+        which.ids === undefined ? undefined : inArray(driftFindings.id, [...which.ids]),
+      ),
+    );
 }

@@ -22,6 +22,9 @@ export interface ReportFinding {
   providerValue: string | null;
   corrected: boolean;
   detectedAt: string;
+  /** Set once the app recorded what the finding was about (a late `recordOrder` or `recordTopUp`). */
+  resolvedAt: string | null;
+  resolution: string | null;
 }
 
 export interface AccountReport {
@@ -86,6 +89,8 @@ async function latestFindings(store: Store, accountId: string): Promise<ReportFi
     providerValue: row.providerValue,
     corrected: row.corrected,
     detectedAt: row.detectedAt.toISOString(),
+    resolvedAt: iso(row.resolvedAt),
+    resolution: row.resolution,
   }));
 }
 

@@ -77,16 +77,15 @@ function accountSection(account: AccountReport, limit: number): string[] {
     .map((kind) => `${kind} ${account.findings.byKind[kind]}`)
     .join(', ');
   out.push(`  drift in the latest sync: ${counts}`, '');
-  const rows = found
-    .slice(0, limit)
-    .map((f) => [
-      f.kind,
-      `${f.subjectType} ${f.subjectId}`,
-      f.field,
-      f.storeValue ?? '-',
-      f.providerValue ?? '-',
-      f.corrected ? 'corrected' : 'flagged',
-    ]);
+  const rows = found.slice(0, limit).map((f) => [
+    f.kind,
+    `${f.subjectType} ${f.subjectId}`,
+    f.field,
+    f.storeValue ?? '-',
+    f.providerValue ?? '-',
+    // The reason is in --json; the table only says the finding needs no more looking into.
+    `${f.corrected ? 'corrected' : 'flagged'}${f.resolution === null ? '' : ', resolved'}`,
+  ]);
   out.push(...table(['KIND', 'SUBJECT', 'FIELD', 'STORE', 'PROVIDER', 'ACTION'], rows).map((l) => `  ${l}`));
   if (found.length > limit) out.push(`  … and ${found.length - limit} more (use --json for all)`);
   return out;

@@ -64,20 +64,44 @@ export async function hasOpeningEntry(db: Db, accountId: string): Promise<boolea
 export async function refundCancelledProfile(
   db: Db,
   profile: { accountId: string; esimTranNo: string; orderNo: string; packageCode: string | null },
-): Promise<boolean> {
-  if (profile.packageCode === null) return false;
+): Promise<LedgerInput | undefined> {
+  if (profile.packageCode === null) return undefined;
   const [order] = await db
     .select({ lines: orders.lines })
     .from(orders)
     .where(and(eq(orders.accountId, profile.accountId), eq(orders.orderNo, profile.orderNo)));
   const price = order?.lines?.find((line) => line.packageCode === profile.packageCode)?.price;
-  if (price === undefined) return false;
-  return addLedgerEntry(db, {
+  if (price === undefined) return undefined;
+  const refund: LedgerInput = {
     accountId: profile.accountId,
     entryKey: `refund:${profile.esimTranNo}`,
     kind: 'refund',
     amount: price,
     orderNo: profile.orderNo,
     note: `cancelled profile ${profile.esimTranNo}`,
+  };
+  return (await addLedgerEntry(db, refund)) ? refund : undefined;
+}
+
+/**
+ * An entry recorded after a balance check that already counted its money (inside the `opening` entry or an
+ * `adjustment`, because the store knew of the order, cancel or top-up but not of its price) would count it twice.
+ * When the store learnt of the fact (`learntAt`) before the account's last balance check, a reversing
+ * adjustment keyed by the entry keeps the ledger equal to the provider's balance.
+ */
+export async function offsetIfCounted(
+  db: Db,
+  entry: LedgerInput,
+  learntAt: Date,
+  lastBalanceCheck: Date | null,
+): Promise<void> {
+  if (lastBalanceCheck === null || learntAt > lastBalanceCheck) return;
+  await addLedgerEntry(db, {
+    accountId: entry.accountId,
+    entryKey: `counted:${entry.entryKey}`,
+    kind: 'adjustment',
+    amount: -entry.amount,
+    orderNo: entry.orderNo,
+    note: `${entry.entryKey} was recorded after a balance check had counted it`,
   });
 }

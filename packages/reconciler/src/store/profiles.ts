@@ -42,6 +42,26 @@ export async function lockProfileByIccid(
   return row;
 }
 
+const maxOf = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  a == null ? (b ?? null) : b == null ? a : Math.max(a, b);
+
+/**
+ * Usage figures from an event or a provider answer (webhook, top-up): they only ever grow, so a late one is
+ * taken only where it is ahead of the store. Returns the columns to change.
+ */
+export function growingUsage(
+  row: ProfileRow,
+  orderUsage: number | null | undefined,
+  totalVolume: number | null | undefined,
+): { orderUsage?: number | null; totalVolume?: number | null } {
+  const patch: { orderUsage?: number | null; totalVolume?: number | null } = {};
+  const used = maxOf(row.orderUsage, orderUsage);
+  const total = maxOf(row.totalVolume, totalVolume);
+  if (used !== row.orderUsage) patch.orderUsage = used;
+  if (total !== row.totalVolume) patch.totalVolume = total;
+  return patch;
+}
+
 export async function insertProfile(db: Db, row: NewProfileRow): Promise<void> {
   await db.insert(profiles).values(row).onConflictDoNothing();
 }

@@ -244,6 +244,10 @@ export const driftFindings = pgTable(
     providerValue: text('provider_value'),
     corrected: boolean('corrected').notNull(),
     detectedAt: at('detected_at').notNull().defaultNow(),
+    /** Set when the app later recorded what the finding was about (an order, its profiles, a top-up). */
+    resolvedAt: at('resolved_at'),
+    /** Why the finding no longer needs looking into, e.g. `recorded by the app`. */
+    resolution: text('resolution'),
   },
   (t) => [
     uniqueIndex('drift_findings_subject_idx').on(t.runId, t.kind, t.subjectType, t.subjectId, t.field),

@@ -10,16 +10,16 @@ import type { Db } from '../store/open.js';
 import {
   createProfile,
   ensureOrder,
+  growingUsage,
   lockProfile,
   lockProfileByIccid,
-  type ProfileRow,
   updateOrder,
   updateProfile,
 } from '../store/profiles.js';
 import { appliedWebhooks } from '../store/schema.js';
 import {
   decideTransition,
-  mayHaveBeenActivated,
+  expiryMayHaveMoved,
   orderStatusAdvances,
   parseProviderTime,
 } from './state-order.js';
@@ -37,9 +37,6 @@ export type ApplyOutcome =
 type ProfileEvent = Extract<EsimAccessWebhookPayload, { notifyType: 'SMDP_EVENT' | 'ESIM_STATUS' }>;
 type DataUsageEvent = Extract<EsimAccessWebhookPayload, { notifyType: 'DATA_USAGE' }>;
 type ValidityEvent = Extract<EsimAccessWebhookPayload, { notifyType: 'VALIDITY_USAGE' }>;
-
-const maxOf = (a: number | null | undefined, b: number | null | undefined): number | null =>
-  a == null ? (b ?? null) : b == null ? a : Math.max(a, b);
 
 /** Runs inside the caller's transaction. */
 export async function applyWebhook(
@@ -141,30 +138,18 @@ async function applyProfileEvent(db: Db, accountId: string, event: ProfileEvent,
       stateSource: 'webhook',
       stateChangedAt: now,
     });
-    // The stored expiry may be the unused period's end; the validity's end comes with the next sync.
-    if (mayHaveBeenActivated(row.esimStatus, decision.next.esimStatus)) patch.expiredTime = null;
+    // The stored expiry may be the unused period's end, or a planned end the expiry did not wait for; the real
+    // one comes with the next sync.
+    if (expiryMayHaveMoved(row.esimStatus, decision.next.esimStatus)) patch.expiredTime = null;
   } else if (decision.confirmedAt !== undefined) {
     patch.stateEventAt = decision.confirmedAt;
   }
   // Facts that only ever accumulate are safe to take from any event, late or not.
   if (row.iccid === null) patch.iccid = c.iccid;
   if (eid !== undefined && !row.eid) patch.eid = eid;
-  if (usage) Object.assign(patch, usagePatch(row, usage.orderUsage, usage.totalVolume));
+  if (usage) Object.assign(patch, growingUsage(row, usage.orderUsage, usage.totalVolume));
   if (Object.keys(patch).length > 0) await updateProfile(db, row, patch);
   return decision.outcome;
-}
-
-function usagePatch(
-  row: ProfileRow,
-  orderUsage: number | null | undefined,
-  totalVolume: number | null | undefined,
-) {
-  const patch: { orderUsage?: number | null; totalVolume?: number | null } = {};
-  const used = maxOf(row.orderUsage, orderUsage);
-  const total = maxOf(row.totalVolume, totalVolume);
-  if (used !== row.orderUsage) patch.orderUsage = used;
-  if (total !== row.totalVolume) patch.totalVolume = total;
-  return patch;
 }
 
 async function applyDataUsage(db: Db, accountId: string, event: DataUsageEvent, now: Date) {
@@ -187,7 +172,7 @@ async function applyDataUsage(db: Db, accountId: string, event: DataUsageEvent, 
     });
     return 'applied';
   }
-  const patch = usagePatch(row, c.orderUsage, c.totalVolume);
+  const patch = growingUsage(row, c.orderUsage, c.totalVolume);
   if (Object.keys(patch).length === 0) return 'duplicate';
   await updateProfile(db, row, { ...patch, usageUpdatedAt: c.lastUpdateTime });
   return 'applied';

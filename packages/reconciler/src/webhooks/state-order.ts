@@ -48,6 +48,21 @@ export const TERMINAL_ESIM_STATUSES: ReadonlySet<string> = new Set([
 ]);
 export const TERMINAL_SMDP_STATUSES: ReadonlySet<string> = new Set(['DELETED']);
 
+/**
+ * States of a profile that was never activated, so has used no data: the documented New and Onboard states
+ * (GOT_RESOURCE, orderUsage 0, NOTES 1.4), the states before them, a cancel (allowed only from New) and the end of
+ * the unused period (which only runs before activation). A top-up can still grow its data total.
+ */
+export const NEVER_ACTIVATED_ESIM_STATUSES: ReadonlySet<string> = new Set([
+  'CREATE',
+  'PAYING',
+  'PAID',
+  'GETTING_RESOURCE',
+  'GOT_RESOURCE',
+  'CANCEL',
+  'UNUSED_EXPIRED',
+]);
+
 /** States only an activated profile reaches. */
 const ACTIVATED_ESIM_STATUSES: ReadonlySet<string> = new Set(['IN_USE', 'USED_UP', 'USED_EXPIRED']);
 
@@ -64,6 +79,18 @@ export function mayHaveBeenActivated(from: string | null, to: string): boolean {
     from === 'SUSPENDED' ||
     rankOf(ESIM_STATUS_RANK, normaliseEsimStatus(from)) <= ESIM_STATUS_RANK.GOT_RESOURCE;
   return unactivated && (ACTIVATED_ESIM_STATUSES.has(to) || to === 'SUSPENDED');
+}
+
+const EXPIRED_ESIM_STATUSES: ReadonlySet<string> = new Set(['UNUSED_EXPIRED', 'USED_EXPIRED']);
+
+/**
+ * True when the move from `from` (null: unknown) to `to` may have moved `expiredTime` with no webhook carrying the
+ * new value: activation restarts it ({@link mayHaveBeenActivated}), and an expiry sets it to when the period
+ * really ended (earlier than planned when the provider ends it early).
+ */
+export function expiryMayHaveMoved(from: string | null, to: string): boolean {
+  if (mayHaveBeenActivated(from, to)) return true;
+  return EXPIRED_ESIM_STATUSES.has(to) && (from === null || normaliseEsimStatus(from) !== to);
 }
 
 export interface ProfileState {

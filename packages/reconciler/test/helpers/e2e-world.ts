@@ -12,7 +12,10 @@ import {
 } from '@esim-sandbox/esimaccess-mock';
 import { createIroamlyMock, type IroamlyMock, type IroamlyTenant } from '@esim-sandbox/iroamly-mock';
 import { Hono } from 'hono';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { Store } from '../../src/store/open.js';
+import { syncAccount } from '../../src/sync/engine.js';
+import type { SyncResult } from '../../src/sync/types.js';
 import { createWebhookReceiver, type WebhookReceiver } from '../../src/webhooks/route.js';
 
 /** Virtual start of both providers: a fixed time, so ids and event times are the same on every run. */
@@ -86,6 +89,40 @@ export async function startWorld(store: Store, seed: string): Promise<World> {
       await receiver.close();
       // The hook server first: the mocks' close waits for nothing the receiver still owes them.
       await Promise.all([...servers].reverse().map((server) => server.close()));
+    },
+  };
+}
+
+/**
+ * A fresh world before each test of the file, closed after it (with no receiver error); `sync` applies the webhooks
+ * received so far, then syncs the eSIM Access account; `step` runs one step of the provider's life, then lets a
+ * virtual minute pass (webhooks due are delivered).
+ */
+export function useWorld(getStore: () => Store, seed: string) {
+  let world: World | undefined;
+  beforeEach(async () => {
+    world = await startWorld(getStore(), seed);
+  });
+  afterEach(async () => {
+    const closing = world!;
+    world = undefined;
+    await closing.close();
+    expect(closing.receiverErrors).toEqual([]);
+  });
+  const current = () => world!;
+  return {
+    world: current,
+    async sync(): Promise<SyncResult> {
+      await current().receiver.drain();
+      return syncAccount(getStore(), {
+        provider: 'esimaccess',
+        accountId: ESIM_ACCOUNT,
+        client: current().esimClient,
+      });
+    },
+    async step(action: () => unknown): Promise<void> {
+      await action();
+      await current().esimControl.advance(60_000);
     },
   };
 }

@@ -1,22 +1,22 @@
 /** One provider state and one app history, built the same way every time, for end-state comparisons. */
 
 import type { Store } from '../../src/store/open.js';
-import { recordOrder } from '../../src/store/records.js';
+import { recordOrder } from '../../src/store/record-order.js';
 import { FakeEsimAccess } from './fake-esimaccess.js';
 
 export const USED_ORDER = 'B25091100000777';
 
-/** 3 orders (one placed by the app), a profile in use, one cancelled; 6 provider calls at page size 5. */
+/**
+ * 3 orders (one placed by the app): 11 profiles in use (one with data used), one cancelled, two new; 6 provider
+ * calls at page size 5 (3 pages, 2 usage batches: only profiles in use are asked, 1 balance).
+ */
 export function scenarioProvider(): FakeEsimAccess {
   const fake = new FakeEsimAccess();
-  fake.addOrder(6);
-  const [used] = fake.addOrder(5, { orderNo: USED_ORDER });
+  const inUse = [...fake.addOrder(6), ...fake.addOrder(5, { orderNo: USED_ORDER })];
   const [cancelled] = fake.addOrder(3);
-  Object.assign(fake.profile(used!.esimTranNo), {
-    esimStatus: 'IN_USE',
-    smdpStatus: 'ENABLED',
-    orderUsage: 1234,
-  });
+  for (const p of inUse)
+    Object.assign(fake.profile(p.esimTranNo), { esimStatus: 'IN_USE', smdpStatus: 'ENABLED' });
+  fake.profile(inUse[6]!.esimTranNo).orderUsage = 1234;
   Object.assign(fake.profile(cancelled!.esimTranNo), { esimStatus: 'CANCEL' });
   fake.balance = 400_000;
   return fake;

@@ -1,14 +1,16 @@
 /**
  * Data usage of every profile this run saw, from `esim/usage/query` in batches of at most 10 (the provider's
- * limit). A terminal profile's usage is final once read, and is not asked again.
+ * limit). A terminal profile's usage is final once read, and is not asked again. A profile never activated has
+ * used no data: the listing compared its figures already (`compareProfile`), so it is not asked at all.
  * @module
  */
 import { ESIM_ACCESS_MAX_USAGE_QUERY } from '@esim-sandbox/core';
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, notInArray, or } from 'drizzle-orm';
 import { compareUsage } from '../../drift/compare.js';
 import type { Finding } from '../../drift/findings.js';
 import { lockProfile, updateProfile } from '../../store/profiles.js';
 import { profiles } from '../../store/schema.js';
+import { NEVER_ACTIVATED_ESIM_STATUSES } from '../../webhooks/state-order.js';
 import type { StreamContext } from '../context.js';
 import type { EsimAccessSyncClient } from '../types.js';
 
@@ -19,6 +21,7 @@ function pending(ctx: StreamContext, after: string | null) {
     eq(profiles.accountId, ctx.accountId),
     eq(profiles.lastSeenRun, ctx.runId),
     eq(profiles.usageFinal, false),
+    or(isNull(profiles.esimStatus), notInArray(profiles.esimStatus, [...NEVER_ACTIVATED_ESIM_STATUSES])),
   ];
   if (after !== null) conditions.push(gt(profiles.esimTranNo, after));
   return and(...conditions);
