@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { esimAccessLocationSchema, esimAccessPackageSchema } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { indexCatalog, packageType } from '../src/catalog/catalog.js';
@@ -87,4 +89,16 @@ describe('generated catalogue', () => {
     expect(new Set(bases.map((p) => p.activeType))).toEqual(new Set([1, 2]));
     expect(bases.some((p) => p.dataType === 2 && p.name.endsWith('/Day'))).toBe(true);
   });
+
+  it('lists locations in the same order on a machine with another locale (Czech sorts "Ch" after "H")', async () => {
+    const generate = new URL('../src/catalog/generate.ts', import.meta.url).href;
+    const script = `const { buildLocations } = await import(${JSON.stringify(generate)});
+      console.log(JSON.stringify(buildLocations().map((l) => l.code)));`;
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', script],
+      { env: { ...process.env, LANG: 'cs_CZ.UTF-8', LC_ALL: 'cs_CZ.UTF-8' } },
+    );
+    expect(JSON.parse(stdout)).toEqual(catalog.locations.map((l) => l.code));
+  }, 30_000);
 });

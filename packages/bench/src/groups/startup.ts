@@ -1,35 +1,96 @@
 /**
  * @module
- * Figure group 3, start-up: from spawning each fake's CLI (`node --import tsx src/bin.ts --port 0`, as the READMEs
- * start it) to its `listening on` line, against a bare Hono server started the same way; and in process, from
- * `createXMock()` to the first answered request, against a bare Hono app's first answer.
+ * Figure group 3, start-up: from spawning each fake's CLI to its `listening on` line, as users run it (the
+ * packed bin, `node dist/bin.js` of the package's own build) against a bare Hono server bundled the same way,
+ * and as `pnpm start` runs it in the workspace (`node --import tsx src/bin.ts`, for information) against the
+ * bare server under tsx; and in process, from `createXMock()` to the first answered request, against a bare
+ * Hono app's first answer.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEsimAccessMock } from '@esim-sandbox/esimaccess-mock';
 import { createIroamlyMock } from '@esim-sandbox/iroamly-mock';
 import { Hono } from 'hono';
-import { bundle, repoRoot } from '../support/build.js';
+import { buildPackages, bundle, packedBin, repoRoot, sourceBin } from '../support/build.js';
 import { type Figure, figure } from '../support/figures.js';
 import { esimAccessScenario, iroamlyScenario, requestInit, type Scenario } from '../support/requests.js';
 import type { BenchSettings } from '../support/settings.js';
 import { spawnListening } from '../support/spawn.js';
 import { median } from '../support/stats.js';
 
-const binOf = (pkg: string) =>
-  fileURLToPath(new URL('./bin.ts', import.meta.resolve(`@esim-sandbox/${pkg}`)));
 const BARE_SERVER = fileURLToPath(new URL('../baseline/bare-server.ts', import.meta.url));
 const CLI_TARGET_MS = 500;
+const CLIS = [
+  ['eSIM Access', 'esimaccess-mock'],
+  ['iRoamly', 'iroamly-mock'],
+] as const;
 
-/** Median spawn-to-listening time over `runs` spawns (one unmeasured spawn first fills tsx's transform cache). */
-async function cliStartupMs(script: string, runs: number): Promise<number> {
-  const samples: number[] = [];
+async function startupMs(script: string): Promise<number> {
+  const running = await spawnListening(script, ['--port', '0']);
+  await running.stop();
+  return running.startupMs;
+}
+
+/**
+ * Median spawn-to-listening times of `script` and of the baseline, spawned alternately (the baseline right
+ * before each sample, so both see the same load), after one unmeasured pair (it fills tsx's transform cache).
+ */
+async function cliStartupMs(
+  script: string,
+  bare: string,
+  runs: number,
+): Promise<[cli: number, bare: number]> {
+  const cli: number[] = [];
+  const baseline: number[] = [];
   for (let i = 0; i <= runs; i++) {
-    const running = await spawnListening(script, ['--port', '0']);
-    await running.stop();
-    if (i > 0) samples.push(running.startupMs);
+    const bareMs = await startupMs(bare);
+    const cliMs = await startupMs(script);
+    if (i === 0) continue;
+    baseline.push(bareMs);
+    cli.push(cliMs);
   }
-  return median(samples);
+  return [median(cli), median(baseline)];
+}
+
+async function cliFigures(runs: number, log: (line: string) => void): Promise<Figure[]> {
+  log('start-up: building the fakes (their build scripts) and bundling the bare baseline');
+  await buildPackages(CLIS.map(([, bin]) => `@esim-sandbox/${bin}`));
+  const bareBundle = await bundle(BARE_SERVER, join(repoRoot, 'bench-results/build/bare-server.mjs'));
+  const launchers = [
+    {
+      how: 'packed bin, node dist/bin.js',
+      script: (bin: string) => packedBin(`@esim-sandbox/${bin}`, bin),
+      bare: bareBundle,
+      bareName: 'bare Hono server bundled alike, plain node',
+      target: true,
+    },
+    {
+      how: 'pnpm start, node --import tsx src/bin.ts',
+      script: (bin: string) => sourceBin(`@esim-sandbox/${bin}`),
+      bare: BARE_SERVER,
+      bareName: 'bare Hono server under tsx',
+      target: false,
+    },
+  ];
+  log('start-up: CLIs');
+  const figures: Figure[] = [];
+  for (const launcher of launchers) {
+    for (const [name, bin] of CLIS) {
+      const [ms, bare] = await cliStartupMs(launcher.script(bin), launcher.bare, runs);
+      figures.push(
+        figure({
+          group: 3,
+          name: `${name} CLI (${launcher.how}): spawn to 'listening on', median of ${runs}`,
+          value: ms,
+          unit: 'ms',
+          higherIsBetter: false,
+          baseline: { name: launcher.bareName, value: bare },
+          ...(launcher.target ? { target: { text: `< ${CLI_TARGET_MS} ms`, met: ms < CLI_TARGET_MS } } : {}),
+        }),
+      );
+    }
+  }
+  return figures;
 }
 
 async function inProcessMs(start: () => Promise<unknown>, runs: number): Promise<number> {
@@ -55,37 +116,7 @@ export async function startupFigures(
   log: (line: string) => void,
 ): Promise<Figure[]> {
   const runs = settings.cliRuns;
-  const clis = [
-    ['eSIM Access', 'esimaccess-mock'],
-    ['iRoamly', 'iroamly-mock'],
-  ] as const;
-  log('start-up: building CLI bundles');
-  const built = join(repoRoot, 'bench-results/build');
-  const bareBundle = await bundle(BARE_SERVER, join(built, 'bare-server.mjs'));
-  const bundles = new Map<string, string>();
-  for (const [, pkg] of clis) bundles.set(pkg, await bundle(binOf(pkg), join(built, `${pkg}.mjs`)));
-
-  log('start-up: CLIs');
-  const figures: Figure[] = [];
-  for (const launcher of ['tsx', 'bundle'] as const) {
-    const bare = await cliStartupMs(launcher === 'tsx' ? BARE_SERVER : bareBundle, runs);
-    for (const [name, pkg] of clis) {
-      const script = launcher === 'tsx' ? binOf(pkg) : bundles.get(pkg)!;
-      const ms = await cliStartupMs(script, runs);
-      const how = launcher === 'tsx' ? 'node --import tsx src/bin.ts' : 'node <esbuild bundle>';
-      figures.push(
-        figure({
-          group: 3,
-          name: `${name} CLI (${how}): spawn to 'listening on', median of ${runs}`,
-          value: ms,
-          unit: 'ms',
-          higherIsBetter: false,
-          baseline: { name: 'bare Hono server, same launcher', value: bare },
-          target: { text: `< ${CLI_TARGET_MS} ms`, met: ms < CLI_TARGET_MS },
-        }),
-      );
-    }
-  }
+  const figures = await cliFigures(runs, log);
 
   log('start-up: in process');
   const balance = esimAccessScenario('balance', 'balance/query', {});

@@ -13,7 +13,7 @@ export interface Listening {
 }
 
 /**
- * Spawns `node [--import tsx] <script> ...args` (tsx for TypeScript sources, plain node for a built bundle) and
+ * Spawns `node [--import tsx] <script> ...args` (tsx for TypeScript sources, plain node for built JavaScript) and
  * resolves once it prints `listening on http://...`.
  */
 export function spawnListening(

@@ -1,9 +1,25 @@
 /**
  * @module
- * msw mode: the same fetch handler served in-process on the provider's real base URL(s), so tests that use msw
- * share state, journal and clock with an HTTP server of the same emulator.
+ * msw mode: the same fetch handler served in-process on the provider's real base URL(s), so tests that use
+ * msw share state, journal and clock with an HTTP server of the same emulator.
  */
-import { type HttpHandler, http } from 'msw';
+import { createRequire } from 'node:module';
+import type { HttpHandler } from 'msw';
+
+type Msw = typeof import('msw');
+
+let msw: Msw | undefined;
+
+/**
+ * msw, with the graphql parser it pulls in, was the largest part of a mock CLI's start-up (~200 ms), and only
+ * msw mode needs it, so it is loaded on the first call instead of with the package. `require` keeps this
+ * function synchronous; msw's `module-sync` export condition makes it load the same ESM build, the same
+ * instance, as `import 'msw'` in the caller's tests (Node >= 20.19 requires ES modules without a flag).
+ */
+function loadMsw(): Msw {
+  msw ??= createRequire(import.meta.url)('msw') as Msw;
+  return msw;
+}
 
 /**
  * @example
@@ -14,6 +30,7 @@ export function createMswHandlers(
   fetchHandler: (request: Request) => Response | Promise<Response>,
   baseUrl: string | readonly string[],
 ): HttpHandler[] {
+  const { http } = loadMsw();
   const bases = typeof baseUrl === 'string' ? [baseUrl] : baseUrl;
   return bases.map((base) =>
     // A drop fault answers Response.error(), which msw turns into a network error for the client.

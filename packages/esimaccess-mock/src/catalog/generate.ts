@@ -1,12 +1,13 @@
 /**
- * A deterministic, realistic catalogue from a seed: single-country packages for every country of the table, regional
- * and global bundles, day passes, and `TOPUP_` packages per location. Same seed, same catalogue (a private seeded
- * faker instance, never the global one), so ids and prices in a recorded run replay.
+ * A deterministic, realistic catalogue from a seed: single-country packages for every country of the table,
+ * regional and global bundles, day passes, and `TOPUP_` packages per location. Same seed, same catalogue (a
+ * private seeded faker instance, never the global one), so ids and prices in a recorded run replay.
  * @module
  */
 
 import type { EsimAccessLocation, EsimAccessPackage } from '@esim-sandbox/core';
-import { SimpleFaker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { faker as baseFaker } from '@faker-js/faker/locale/base';
 import { type EsimAccessCatalog, TOPUP_PREFIX } from './catalog.js';
 import {
   COUNTRIES,
@@ -78,13 +79,21 @@ function regionArea(region: RegionDefinition, kind: 'region' | 'global'): Area {
   return { code, name: `${region.name} (${members.length} areas)`, slugPrefix: code, members, kind };
 }
 
+/**
+ * `@faker-js/faker` itself loads every locale (2 MB, ~100 ms of a CLI's start-up) to export SimpleFaker; its
+ * `locale/base` entry loads only the language-free data but exports just a shared instance. A private
+ * instance of that instance's class draws the same numbers as `new SimpleFaker({ seed })` (only locale-free
+ * methods are used).
+ */
+const LocaleFreeFaker = baseFaker.constructor as typeof Faker;
+
 export interface GenerateCatalogOptions {
   /** Default 1. */
   seed?: number;
 }
 
 export function generateCatalog(options: GenerateCatalogOptions = {}): EsimAccessCatalog {
-  const faker = new SimpleFaker({ seed: options.seed ?? 1 });
+  const faker = new LocaleFreeFaker({ seed: options.seed ?? 1 });
   const usedCodes = new Set<string>();
 
   const newCode = (prefix: string): string => {
@@ -188,7 +197,8 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): EsimAcces
 /** `location/list`: every country (type 1), then the regions and the global bundle (type 2) with their members. */
 export function buildLocations(): EsimAccessLocation[] {
   const countries: EsimAccessLocation[] = [...COUNTRIES]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    // A fixed locale: the machine's default (LANG) would change the order, and a recorded run would not replay.
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'))
     .map((c) => ({ code: c.code, name: c.name, type: 1, subLocationList: null }));
   const regions: EsimAccessLocation[] = [...REGIONS, GLOBAL_REGION].map((region) => {
     const area = regionArea(region, 'region');

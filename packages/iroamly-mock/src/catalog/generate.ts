@@ -1,12 +1,13 @@
 /**
  * @module
- * A deterministic catalogue from a seed: the same seed gives the same product codes, plans and prices on every
- * machine (for a given @faker-js/faker version), so tests and demos can hard-code what they buy.
+ * A deterministic catalogue from a seed: the same seed gives the same product codes, plans and prices on
+ * every machine (for a given @faker-js/faker version), so tests and demos can hard-code what they buy.
  */
 
 import { InvalidArgumentError, type IroamlyPlan } from '@esim-sandbox/core';
 import { hashSeed } from '@esim-sandbox/emulator';
-import { base, en, Faker } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { faker as enFaker } from '@faker-js/faker/locale/en';
 import { type Catalog, type CatalogProduct, minorToCredit } from './catalog.js';
 import { type CatalogRegion, COUNTRIES, countryRegion, REGIONAL_NAMES, regionalRegion } from './regions.js';
 
@@ -44,8 +45,16 @@ const DAILY_DATA = [
 const DAILY_DAYS = [1, 3, 5, 7, 10, 15, 30] as const;
 const UNLIMITED_DAYS = [1, 3, 5, 7, 15, 30] as const;
 
+/**
+ * `@faker-js/faker` itself loads every locale (2 MB, ~100 ms of a CLI's start-up); its `locale/en` entry
+ * loads one but exports just a shared instance. That instance's class and definitions (English over base,
+ * merged as `new Faker({ locale: [en, base] })` would) make a private instance that no other code seeds or
+ * advances.
+ */
+const EnglishFaker = enFaker.constructor as typeof Faker;
+
 function seededFaker(seed: number | string): Faker {
-  const faker = new Faker({ locale: [en, base] });
+  const faker = new EnglishFaker({ locale: enFaker.rawDefinitions });
   faker.seed(typeof seed === 'number' ? seed : hashSeed(seed));
   return faker;
 }
