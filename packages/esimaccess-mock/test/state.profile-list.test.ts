@@ -31,6 +31,17 @@ describe('profile list', () => {
     expect(list[1]).toBe(restored.profiles[profile(2).esimTranNo]);
   });
 
+  it('stores ids built a character at a time with exactly the same characters', () => {
+    const state = createAccountState();
+    let qrId = '';
+    for (const c of 'ab12'.repeat(8)) qrId += c;
+    const ac = `LPA:1$rsp.example$${qrId.toUpperCase()}é`;
+    const imsi = `454${'0'.repeat(2)}${'1234567890'}`;
+    addProfile(state, { ...profile(1), qrId, ac, imsi });
+    expect(state.profiles[profile(1).esimTranNo]).toMatchObject({ qrId, ac, imsi });
+    expect(profileList(state)[0]).toMatchObject({ qrId: 'ab12'.repeat(8), ac, imsi: '454001234567890' });
+  });
+
   it('notices a newest profile replaced in the map without going through addProfile', () => {
     const state = createAccountState();
     for (const n of [1, 2]) addProfile(state, profile(n));

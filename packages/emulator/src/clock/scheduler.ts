@@ -52,6 +52,14 @@ export class Scheduler {
     return tasks;
   }
 
+  /**
+   * @internal The tenant's data was replaced (restore, reset, a state file): checks the new task list now, which also
+   * lets the old one go (until the next access it stayed reachable here, a whole account's tasks).
+   */
+  reload(): void {
+    this.#tasks();
+  }
+
   /** Schedules `kind` at virtual time `at` (a past time fires at the next run). */
   at<D>(kind: string, at: number, data: D): Task<D> {
     const seq = this.#host.nextSeq();

@@ -87,21 +87,35 @@ export class StateFileWriter {
     this.path = path;
   }
 
+  /** `content` is serialised before this returns, so it may be live data that changes right after. */
   write(content: StateFileContent): Promise<void> {
-    const text = `${JSON.stringify(content)}\n`;
-    const run = this.#chain.then(() => writeAtomic(this.path, text));
+    const bytes = encode(content);
+    const run = this.#chain.then(() => writeAtomic(this.path, bytes));
     this.#chain = run.catch(() => {});
     return run;
   }
 }
 
-async function writeAtomic(path: string, text: string): Promise<void> {
+/**
+ * The file's bytes, encoded once. `${json}\n` would be a rope that writing flattens into a second full-size copy
+ * before encoding it (tens of MB for a big account).
+ */
+function encode(content: StateFileContent): Buffer {
+  const json = JSON.stringify(content);
+  const length = Buffer.byteLength(json, 'utf8');
+  const bytes = Buffer.allocUnsafe(length + 1);
+  bytes.write(json, 0, 'utf8');
+  bytes[length] = 0x0a;
+  return bytes;
+}
+
+async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fh = await open(tmp, 'w', 0o600);
     try {
-      await fh.writeFile(text, 'utf8');
+      await fh.writeFile(bytes);
       await fh.sync();
     } finally {
       await fh.close();

@@ -13,6 +13,7 @@ import { Random } from '../random/random.js';
 import { RateLimiter } from '../ratelimit/limiter.js';
 import { WEBHOOK_ATTEMPT_TASK, type WebhookDelivery } from '../webhooks/types.js';
 import { Webhooks } from '../webhooks/webhooks.js';
+import { cloneData } from './clone.js';
 import { TENANT_DATA_VERSION, type TenantData, type TenantSnapshot } from './data.js';
 
 /** What a tenant needs from the engine (supplied by createEmulator). */
@@ -151,11 +152,24 @@ export class Tenant<S, P = unknown> {
 
   /** A deep copy of everything that defines the account. `redactSecret` for anything shown to users. */
   snapshot(options?: { redactSecret?: boolean }): TenantSnapshot<S, P> {
-    this.#data.random = this.random.state;
-    this.#data.faultRandom = this.#faultRandom.state;
-    const copy = structuredClone(this.#data);
+    const copy = cloneData(this.#synced());
     if (options?.redactSecret) copy.secret = REDACTED;
     return copy;
+  }
+
+  /**
+   * @internal The account's data itself, not a copy, for serialising on the spot (the state file is written from
+   * it without a deep copy first). Read it at once and keep nothing: the next request changes it.
+   */
+  liveData(): Readonly<TenantData<S, P>> {
+    return this.#synced();
+  }
+
+  /** The data with the generators' current states written into it. */
+  #synced(): TenantData<S, P> {
+    this.#data.random = this.random.state;
+    this.#data.faultRandom = this.#faultRandom.state;
+    return this.#data;
   }
 
   /** Replaces everything but the id and credentials (so a snapshot of one account can seed another). */
@@ -166,7 +180,7 @@ export class Tenant<S, P = unknown> {
       });
     }
     const { id, key, secret } = this.#data;
-    this.#load({ ...structuredClone(snapshot), id, key, secret });
+    this.#load({ ...cloneData(snapshot), id, key, secret });
   }
 
   /** @internal credentials change when a state file is loaded with different credentials in the options. */
@@ -179,6 +193,7 @@ export class Tenant<S, P = unknown> {
     this.#data = data;
     this.random.state = data.random;
     this.#faultRandom.state = data.faultRandom;
+    this.scheduler.reload();
     this.rateLimit.resetWindow();
     this.markChanged();
   }
