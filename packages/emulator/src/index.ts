@@ -6,8 +6,10 @@
 export {
   CATALOG_FILE_FORMAT,
   CATALOG_FILE_VERSION,
+  type CatalogFileFormat,
   type CatalogFileHeader,
   catalogFileFlag,
+  catalogFileFormat,
   catalogFileHeader,
   parseCatalogFileText,
   readCatalogFileWith,

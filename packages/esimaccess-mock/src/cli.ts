@@ -1,5 +1,5 @@
-import { type CliIo, catalogFileFlag, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
-import { loadCatalog } from './catalog/load.js';
+import { type CliIo, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
+import { catalogFile } from './catalog/load.js';
 import { createEsimAccessMock } from './mock/create.js';
 import {
   DEFAULT_BALANCE,
@@ -74,7 +74,7 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
       },
       create: ({ options, values }) => {
         const delay = integerFlag('allocation-delay', values['allocation-delay']);
-        const catalog = catalogFileFlag(values.catalog, 'esimaccess', loadCatalog);
+        const catalog = catalogFile.flag(values.catalog);
         return createEsimAccessMock({
           ...options,
           ...(catalog === undefined ? {} : { catalog }),

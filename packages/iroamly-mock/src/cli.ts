@@ -3,8 +3,8 @@
  * The `iroamly-mock` command: the engine's runCli with iRoamly's flags (--auth-key, --auth-secret, --balance).
  */
 import { InvalidArgumentError } from '@esim-sandbox/core';
-import { type CliDefinition, type CliIo, catalogFileFlag, flagError, runCli } from '@esim-sandbox/emulator';
-import { loadCatalog } from './catalog/load.js';
+import { type CliDefinition, type CliIo, flagError, runCli } from '@esim-sandbox/emulator';
+import { catalogFile } from './catalog/load.js';
 import { createIroamlyMock } from './mock/create.js';
 import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
 
@@ -58,7 +58,7 @@ export const iroamlyCli: CliDefinition = {
     },
   },
   create: ({ options, values }) => {
-    const catalog = catalogFileFlag(values.catalog, 'iroamly', loadCatalog);
+    const catalog = catalogFile.flag(values.catalog);
     try {
       return createIroamlyMock({
         ...(catalog === undefined ? {} : { catalog }),

@@ -107,3 +107,27 @@ export function catalogFileFlag<C>(
     throw error;
   }
 }
+
+/** One provider's catalogue file: what its `capture-catalog` writes and its `--catalog FILE` reads. */
+export interface CatalogFileFormat<P extends string, C> {
+  header(meta: { capturedAt: string; source: string }): CatalogFileHeader<P>;
+  /** @throws InvalidArgumentError naming the file and the field */
+  parse(text: string, file: string): C;
+  /** @throws InvalidArgumentError naming the file (unreadable) or the field */
+  read(file: string): C;
+  /** A CLI flag's value: `undefined` when absent, else the catalogue; a bad file is a bad flag (exit 2). */
+  flag(value: string | boolean | undefined): C | undefined;
+}
+
+/** Binds the functions above to one provider, so each fake names its provider and loader once. */
+export function catalogFileFormat<P extends string, C>(
+  provider: P,
+  load: (json: unknown) => C,
+): CatalogFileFormat<P, C> {
+  return {
+    header: (meta) => catalogFileHeader(provider, meta),
+    parse: (text, file) => parseCatalogFileText(text, file, provider, load),
+    read: (file) => readCatalogFileWith(file, provider, load),
+    flag: (value) => catalogFileFlag(value, provider, load),
+  };
+}

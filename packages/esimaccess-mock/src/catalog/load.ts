@@ -19,9 +19,7 @@ import {
   CATALOG_FILE_FORMAT,
   CATALOG_FILE_VERSION,
   type CatalogFileHeader,
-  catalogFileHeader,
-  parseCatalogFileText,
-  readCatalogFileWith,
+  catalogFileFormat,
 } from '@esim-sandbox/emulator';
 import { type EsimAccessCatalog, esimAccessCatalogSchema, splitLocation } from './catalog.js';
 
@@ -70,23 +68,22 @@ export function toCatalogFile(
   meta: { capturedAt: string; source: string },
 ): EsimAccessCatalogFile {
   return {
-    ...catalogFileHeader('esimaccess', meta),
+    ...catalogFile.header(meta),
     packages: catalog.packages,
     locations: catalog.locations,
   };
 }
 
+/** This provider's catalogue file: `parse(text, file)`, `read(file)`, `flag(value)` for `--catalog FILE`. */
+export const catalogFile = catalogFileFormat('esimaccess', loadCatalog);
+
 /**
  * A catalogue file's text: the versioned file format or a bare catalogue object.
  * @throws InvalidArgumentError naming the file and the field
  */
-export function parseCatalogFile(text: string, file: string): EsimAccessCatalog {
-  return parseCatalogFileText(text, file, 'esimaccess', loadCatalog);
-}
+export const parseCatalogFile: (text: string, file: string) => EsimAccessCatalog = catalogFile.parse;
 
 /** Reads a catalogue file synchronously (the mock is created synchronously). */
-export function readCatalogFile(file: string): EsimAccessCatalog {
-  return readCatalogFileWith(file, 'esimaccess', loadCatalog);
-}
+export const readCatalogFile: (file: string) => EsimAccessCatalog = catalogFile.read;
 
 export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };

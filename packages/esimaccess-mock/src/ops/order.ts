@@ -65,13 +65,7 @@ function checkStock(ctx: OpContext, priced: readonly PricedItem[]): OpResult<Map
 }
 
 function nextOrderNo(ctx: OpContext): string {
-  return nextSequencedId(
-    ctx.state.counters,
-    'order',
-    ctx.now,
-    'B',
-    (id) => ctx.state.orders[id] !== undefined,
-  );
+  return nextSequencedId(ctx.state.counters, 'order', ctx.now, 'B', ctx.state.orders);
 }
 
 export function placeOrder(ctx: OpContext, request: EsimAccessOrderRequest): OpResult<EsimAccessOrderObj> {

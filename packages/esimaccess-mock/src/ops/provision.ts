@@ -23,13 +23,7 @@ const APN_BY_ISSUER: Readonly<Record<string, string>> = {
 };
 
 export function nextEsimTranNo(ctx: OpContext): string {
-  return nextSequencedId(
-    ctx.state.counters,
-    'esim',
-    ctx.now,
-    '',
-    (id) => ctx.state.profiles[id] !== undefined,
-  );
+  return nextSequencedId(ctx.state.counters, 'esim', ctx.now, '', ctx.state.profiles);
 }
 
 function uniqueIccid(ctx: OpContext, issuer: string): string {

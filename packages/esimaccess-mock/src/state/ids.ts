@@ -29,7 +29,7 @@ export function formatEsimTranNo(now: number, seq: number): string {
 const SEQUENCE_SPACE = 10_000;
 
 /**
- * The next free id of the timestamp + 4-digit sequence scheme, advancing `counters[key]`.
+ * The next id of the timestamp + 4-digit sequence scheme not a key of `taken`, advancing `counters[key]`.
  *
  * The sequence wraps every 10,000. Ids of one minute come from consecutive counter values, so a 4-digit id already
  * taken means this minute has issued all 10,000 (bulk seeding does; no real account orders that fast): the id then
@@ -41,16 +41,16 @@ export function nextSequencedId<K extends string>(
   key: K,
   now: number,
   prefix: string,
-  isTaken: (id: string) => boolean,
+  taken: Readonly<Record<string, unknown>>,
 ): string {
   for (;;) {
     counters[key] += 1;
     const seq = counters[key];
     const id = `${prefix}${formatEsimTranNo(now, seq)}`;
-    if (!isTaken(id)) return id;
+    if (taken[id] === undefined) return id;
     if (seq < SEQUENCE_SPACE) continue;
     const wide = `${prefix}${idTimestamp(now)}${seq}`;
-    if (!isTaken(wide)) return wide;
+    if (taken[wide] === undefined) return wide;
   }
 }
 

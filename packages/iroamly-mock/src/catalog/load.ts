@@ -20,9 +20,7 @@ import {
   CATALOG_FILE_FORMAT,
   CATALOG_FILE_VERSION,
   type CatalogFileHeader,
-  catalogFileHeader,
-  parseCatalogFileText,
-  readCatalogFileWith,
+  catalogFileFormat,
 } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import { type Catalog, type CatalogProduct, creditToMinor } from './catalog.js';
@@ -130,24 +128,23 @@ export function toCatalogFile(
   meta: { capturedAt: string; source: string },
 ): IroamlyCatalogFile {
   return {
-    ...catalogFileHeader('iroamly', meta),
+    ...catalogFile.header(meta),
     priceUnit: catalog.priceUnit,
     ...(catalog.regions ? { regions: catalog.regions } : {}),
     products: catalog.products,
   };
 }
 
+/** This provider's catalogue file: `parse(text, file)`, `read(file)`, `flag(value)` for `--catalog FILE`. */
+export const catalogFile = catalogFileFormat('iroamly', loadCatalog);
+
 /**
  * A catalogue file's text: the versioned file format or a bare catalogue object.
  * @throws InvalidArgumentError naming the file and the field
  */
-export function parseCatalogFile(text: string, file: string): Catalog {
-  return parseCatalogFileText(text, file, 'iroamly', loadCatalog);
-}
+export const parseCatalogFile: (text: string, file: string) => Catalog = catalogFile.parse;
 
 /** Reads a catalogue file synchronously (the mock is created synchronously). */
-export function readCatalogFile(file: string): Catalog {
-  return readCatalogFileWith(file, 'iroamly', loadCatalog);
-}
+export const readCatalogFile: (file: string) => Catalog = catalogFile.read;
 
 export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };
