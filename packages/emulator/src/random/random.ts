@@ -71,7 +71,8 @@ export class Random {
     // Built from char codes in one go: `out +=` a character at a time leaves V8 a rope of up to 20 pieces that
     // every stored id (ICCID, eid, notifyId, redeem code) keeps until something flattens it, ~750 B a profile.
     const codes = new Array<number>(length);
-    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
+    for (let i = 0; i < length; i++)
+      codes[i] = alphabet.charCodeAt(Math.floor(this.next() * alphabet.length));
     return String.fromCharCode(...codes);
   }
 
