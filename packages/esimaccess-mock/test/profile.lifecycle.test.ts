@@ -195,7 +195,7 @@ describe('expiry on the virtual clock', () => {
       const [listed] = w.ok((ctx) => queryProfiles(ctx, { esimTranNo: id, pager })).esimList;
       expect(listed).toMatchObject({
         esimStatus: status,
-        expiredTime: new Date(expiredAt).toISOString().slice(0, 19) + '+0000',
+        expiredTime: `${new Date(expiredAt).toISOString().slice(0, 19)}+0000`,
       });
       const sent = w.webhooks.length;
       w.advance(400 * DAY_MS);
