@@ -3,7 +3,7 @@
  * the floor the provider's rate limit puts under it (the requests a sync needs / limit per second), and the sync's
  * peak memory.
  *
- *   pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE]
+ *   pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE] [--cpu-prof DIR]
  *
  * Each size gets a fresh mock (seeded in this process through core's client, see seed.ts) and a fresh store, and
  * the sync runs in a child process so its memory is measured alone. DATABASE_URL set: PostgreSQL, else PGlite in
@@ -25,7 +25,7 @@ const PACKAGE = dirname(HERE);
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nusage: pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE]\n`,
+    `${message}\nusage: pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE] [--cpu-prof DIR]\n`,
   );
   process.exit(2);
 }
@@ -38,6 +38,8 @@ function readFlags() {
       limit: { type: 'string', default: '8' },
       'page-size': { type: 'string', default: '100' },
       out: { type: 'string' },
+      /** Writes a V8 CPU profile of each sync worker into DIR (open it in Chrome DevTools or speedscope). */
+      'cpu-prof': { type: 'string' },
     },
   });
   const sizes = values.sizes.split(',').map(Number);
@@ -47,14 +49,21 @@ function readFlags() {
   const pageSize = Number(values['page-size']);
   if (!Number.isInteger(pageSize) || pageSize < 5 || pageSize > 500) usage('--page-size: 5 to 500');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return { sizes, limit, pageSize, out: values.out ?? join(PACKAGE, 'bench-results', `sync-${stamp}.json`) };
+  return {
+    sizes,
+    limit,
+    pageSize,
+    cpuProfDir: values['cpu-prof'],
+    out: values.out ?? join(PACKAGE, 'bench-results', `sync-${stamp}.json`),
+  };
 }
 
-function runWorker(settings: WorkerSettings): Promise<WorkerResult> {
+function runWorker(settings: WorkerSettings, cpuProfDir: string | undefined): Promise<WorkerResult> {
+  const profiling = cpuProfDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfDir];
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(HERE, 'sync-worker.ts'), JSON.stringify(settings)],
+      [...profiling, '--import', 'tsx', join(HERE, 'sync-worker.ts'), JSON.stringify(settings)],
       {
         cwd: PACKAGE,
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -89,7 +98,7 @@ function requestsNeeded(profiles: number, activated: number, pageSize: number): 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function measure(size: number, limit: number | null, pageSize: number) {
+async function measure(size: number, limit: number | null, pageSize: number, cpuProfDir?: string) {
   process.stderr.write(`seeding ${size} profiles...\n`);
   const seedStarted = performance.now();
   const seeded = await seedMock(size, `bench-${size}`);
@@ -99,14 +108,17 @@ async function measure(size: number, limit: number | null, pageSize: number) {
   const loadBefore = loadavg()[0] ?? 0;
   try {
     process.stderr.write(`syncing ${size} profiles (limit ${limit ?? 'off'} req/s)...\n`);
-    const result = await runWorker({
-      url: server.url,
-      accessCode: seeded.mock.accessCode,
-      secretKey: seeded.mock.secretKey,
-      virtualNow: seeded.virtualNow,
-      limit,
-      pageSize,
-    });
+    const result = await runWorker(
+      {
+        url: server.url,
+        accessCode: seeded.mock.accessCode,
+        secretKey: seeded.mock.secretKey,
+        virtualNow: seeded.virtualNow,
+        limit,
+        pageSize,
+      },
+      cpuProfDir,
+    );
     const requests = Object.values(result.requests).reduce((sum, n) => sum + n, 0);
     const needed = requestsNeeded(size, seeded.activated, pageSize);
     const neededTotal = Object.values(needed).reduce((sum, n) => sum + n, 0);
@@ -151,7 +163,7 @@ const machine = {
 };
 const results = [];
 for (const size of flags.sizes) {
-  const row = await measure(size, flags.limit, flags.pageSize);
+  const row = await measure(size, flags.limit, flags.pageSize, flags.cpuProfDir);
   if (row.storedProfiles !== size)
     throw new Error(`the store holds ${row.storedProfiles} profiles, not ${size}`);
   results.push(row);

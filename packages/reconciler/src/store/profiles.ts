@@ -3,14 +3,16 @@
  * read `FOR UPDATE` inside the caller's transaction, so a webhook and a sync touching one profile serialise.
  * @module
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { refundCancelledProfile } from './ledger.js';
 import type { Db } from './open.js';
+import { type RowChange, rowRewriter } from './rewrite.js';
 import { orders, profiles, redeemCodes } from './schema.js';
 
 export type ProfileRow = typeof profiles.$inferSelect;
 export type NewProfileRow = typeof profiles.$inferInsert;
 export type OrderRow = typeof orders.$inferSelect;
+export type NewOrderRow = typeof orders.$inferInsert;
 export type RedeemCodeRow = typeof redeemCodes.$inferSelect;
 export type OrderOrigin = 'local' | 'webhook' | 'sync';
 
@@ -25,6 +27,22 @@ export async function lockProfile(
     .where(and(eq(profiles.accountId, accountId), eq(profiles.esimTranNo, esimTranNo)))
     .for('update');
   return row;
+}
+
+/** Several profiles, read `FOR UPDATE` in one statement (key order), by esimTranNo. */
+export async function lockProfiles(
+  db: Db,
+  accountId: string,
+  esimTranNos: readonly string[],
+): Promise<Map<string, ProfileRow>> {
+  if (esimTranNos.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.accountId, accountId), inArray(profiles.esimTranNo, [...esimTranNos])))
+    .orderBy(asc(profiles.esimTranNo))
+    .for('update');
+  return new Map(rows.map((row) => [row.esimTranNo, row]));
 }
 
 /** VALIDITY_USAGE may lack esimTranNo: find the profile by ICCID within its order (ICCIDs are reused across orders). */
@@ -62,10 +80,6 @@ export function growingUsage(
   return patch;
 }
 
-export async function insertProfile(db: Db, row: NewProfileRow): Promise<void> {
-  await db.insert(profiles).values(row).onConflictDoNothing();
-}
-
 /**
  * Writes a profile's new values; when the change cancels it, the refund goes into the ledger in the same
  * transaction. A profile first learnt from a CANCEL webhook carries no package (webhooks do not name it), so its
@@ -80,6 +94,23 @@ export async function updateProfile(
     .update(profiles)
     .set({ ...patch, updatedAt: sql`now()` })
     .where(and(eq(profiles.accountId, before.accountId), eq(profiles.esimTranNo, before.esimTranNo)));
+  await refundIfCancelled(db, before, patch);
+}
+
+export type ProfileChange = RowChange<typeof profiles>;
+
+const rewriteProfiles = rowRewriter(profiles, [profiles.accountId, profiles.esimTranNo]);
+
+/**
+ * `updateProfile` for many locked rows in one statement (a sync page), one change per profile. Refunds as
+ * `updateProfile` does.
+ */
+export async function updateProfiles(db: Db, changes: readonly ProfileChange[]): Promise<void> {
+  await rewriteProfiles(db, changes);
+  for (const { before, patch } of changes) await refundIfCancelled(db, before, patch);
+}
+
+async function refundIfCancelled(db: Db, before: ProfileRow, patch: Partial<NewProfileRow>): Promise<void> {
   const packageCode = patch.packageCode ?? before.packageCode;
   const cancelled = (patch.esimStatus ?? before.esimStatus) === 'CANCEL';
   const newlyRefundable =
@@ -94,10 +125,23 @@ export async function updateProfile(
   }
 }
 
-/** A newly learnt profile that is already cancelled is refunded too. */
+/** `createProfiles` of one row. */
 export async function createProfile(db: Db, row: NewProfileRow): Promise<void> {
-  await insertProfile(db, row);
-  if (row.esimStatus === 'CANCEL') {
+  await createProfiles(db, [row]);
+}
+
+/**
+ * Inserts new profiles in one statement (a row a webhook created meanwhile is left as it is). A newly learnt
+ * profile that is already cancelled is refunded too.
+ */
+export async function createProfiles(db: Db, rows: readonly NewProfileRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insert(profiles)
+    .values([...rows])
+    .onConflictDoNothing();
+  for (const row of rows) {
+    if (row.esimStatus !== 'CANCEL') continue;
     await refundCancelledProfile(db, {
       accountId: row.accountId,
       esimTranNo: row.esimTranNo,
@@ -116,41 +160,67 @@ export async function lockOrder(db: Db, accountId: string, orderNo: string): Pro
   return row;
 }
 
+type OrderFields = { transactionId?: string | null | undefined; status?: string | null | undefined };
+
 /** The order row, created with `origin` when it is new (`created` tells which). */
 export async function ensureOrder(
   db: Db,
   accountId: string,
   orderNo: string,
   origin: OrderOrigin,
-  fields: { transactionId?: string | null | undefined; status?: string | null | undefined } = {},
+  fields: OrderFields = {},
 ): Promise<{ order: OrderRow; created: boolean }> {
-  const inserted = await db
-    .insert(orders)
-    .values({
-      accountId,
-      orderNo,
-      origin,
-      transactionId: fields.transactionId ?? null,
-      status: fields.status ?? null,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted[0]) return { order: inserted[0], created: true };
-  const order = await lockOrder(db, accountId, orderNo);
-  // The insert lost only because the row exists, and rows are never deleted.
-  return { order: order!, created: false };
+  const ensured = await ensureOrders(db, accountId, origin, [{ orderNo, ...fields }]);
+  return ensured.get(orderNo)!;
 }
 
-export async function updateOrder(
+/** `ensureOrder` for several orders in two statements: the inserts, then the lock of those that existed. */
+export async function ensureOrders(
   db: Db,
-  order: OrderRow,
-  patch: Partial<typeof orders.$inferInsert>,
-): Promise<void> {
+  accountId: string,
+  origin: OrderOrigin,
+  wanted: readonly (OrderFields & { orderNo: string })[],
+): Promise<Map<string, { order: OrderRow; created: boolean }>> {
+  const ensured = new Map<string, { order: OrderRow; created: boolean }>();
+  if (wanted.length === 0) return ensured;
+  const inserted = await db
+    .insert(orders)
+    .values(
+      wanted.map((fields) => ({
+        accountId,
+        orderNo: fields.orderNo,
+        origin,
+        transactionId: fields.transactionId ?? null,
+        status: fields.status ?? null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning();
+  for (const order of inserted) ensured.set(order.orderNo, { order, created: true });
+  const existing = wanted.map((w) => w.orderNo).filter((orderNo) => !ensured.has(orderNo));
+  if (existing.length === 0) return ensured;
+  const locked = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.accountId, accountId), inArray(orders.orderNo, existing)))
+    .orderBy(asc(orders.orderNo))
+    .for('update');
+  // An insert lost only because the row exists, and rows are never deleted.
+  for (const order of locked) ensured.set(order.orderNo, { order, created: false });
+  return ensured;
+}
+
+export async function updateOrder(db: Db, order: OrderRow, patch: Partial<NewOrderRow>): Promise<void> {
   await db
     .update(orders)
     .set({ ...patch, updatedAt: sql`now()` })
     .where(and(eq(orders.accountId, order.accountId), eq(orders.orderNo, order.orderNo)));
 }
+
+export type OrderChange = RowChange<typeof orders>;
+
+/** `updateOrder` for many locked rows in one statement, one change per order. */
+export const updateOrders = rowRewriter(orders, [orders.accountId, orders.orderNo]);
 
 export async function lockRedeemCode(
   db: Db,

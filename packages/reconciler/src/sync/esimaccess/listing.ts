@@ -1,7 +1,7 @@
 /**
  * The two listings of eSIM Access profiles: every profile created in the date window, page by page, then every
- * known order the window did not cover (placed outside it, or just placed). Pages stream through: only one page
- * is held at a time, whatever the number of profiles.
+ * known order the window did not cover (placed outside it, or just placed). Pages stream through: the next page
+ * is asked for while the current one is written, so at most two are held, whatever the number of profiles.
  * @module
  */
 import { ProviderError } from '@esim-sandbox/core';
@@ -9,6 +9,7 @@ import { and, asc, count, eq, gt, isNull, ne, or } from 'drizzle-orm';
 import { orders } from '../../store/schema.js';
 import type { StreamContext } from '../context.js';
 import { flagOrderMissing } from '../missing-order.js';
+import { readAhead } from '../read-ahead.js';
 import type { EsimAccessSyncClient } from '../types.js';
 import { applyProfilePage } from './apply-page.js';
 
@@ -26,16 +27,13 @@ export async function syncDateRange(ctx: StreamContext, client: EsimAccessSyncCl
   // Resume one page early: had new profiles shifted the listing, the overlap re-reads rather than skips.
   let pageNum = cursor.position === null ? 1 : Math.max(1, Number(cursor.position) - 1);
   let seen = (pageNum - 1) * pageSize;
-  const pages = client
-    .iterateProfilePages({ startTime: since, endTime: until, pager: { pageNum, pageSize } }, { signal })
-    [Symbol.asyncIterator]();
-  for (;;) {
-    const fetchedAt = ctx.options.now();
-    const next = await pages.next();
-    if (next.done) break;
-    const page = next.value;
+  const pages = client.iterateProfilePages(
+    { startTime: since, endTime: until, pager: { pageNum, pageSize } },
+    { signal },
+  );
+  for await (const { value: page, askedAt } of readAhead(pages, ctx.options.now)) {
     await ctx.commit(RANGE_STREAM, String(pageNum + 1), (tx) =>
-      applyProfilePage(tx, ctx, page.esimList, fetchedAt),
+      applyProfilePage(tx, ctx, page.esimList, askedAt),
     );
     seen += page.esimList.length;
     pageNum += 1;
@@ -85,19 +83,12 @@ async function syncOrder(
 ): Promise<void> {
   const { pageSize, signal } = ctx.options;
   try {
-    const pages = client
-      .iterateProfilePages({ orderNo, pager: { pageSize } }, { signal })
-      [Symbol.asyncIterator]();
+    const pages = client.iterateProfilePages({ orderNo, pager: { pageSize } }, { signal });
     let listed = 0;
-    for (;;) {
-      const fetchedAt = ctx.options.now();
-      const next = await pages.next();
-      if (next.done) break;
-      listed += next.value.esimList.length;
+    for await (const { value: page, askedAt } of readAhead(pages, ctx.options.now)) {
+      listed += page.esimList.length;
       // The cursor moves past the order only once all its pages are in.
-      await ctx.commit(ORDERS_STREAM, previous, (tx) =>
-        applyProfilePage(tx, ctx, next.value.esimList, fetchedAt),
-      );
+      await ctx.commit(ORDERS_STREAM, previous, (tx) => applyProfilePage(tx, ctx, page.esimList, askedAt));
     }
     await ctx.commit(
       ORDERS_STREAM,

@@ -3,7 +3,7 @@
  * listed by this run (or is itself missing): an order still being allocated proves nothing.
  * @module
  */
-import { and, asc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Finding } from '../../drift/findings.js';
 import { orders, profiles } from '../../store/schema.js';
 import type { StreamContext } from '../context.js';
@@ -37,13 +37,20 @@ export async function flagMissingProfiles(ctx: StreamContext): Promise<void> {
     const last = batch.at(-1);
     if (!last) break;
     await ctx.commit(MISSING_STREAM, last.esimTranNo, async (tx) => {
-      const findings: Finding[] = [];
-      for (const row of batch) {
-        await tx
-          .update(profiles)
-          .set({ missingAtProvider: true })
-          .where(and(eq(profiles.accountId, ctx.accountId), eq(profiles.esimTranNo, row.esimTranNo)));
-        findings.push({
+      await tx
+        .update(profiles)
+        .set({ missingAtProvider: true })
+        .where(
+          and(
+            eq(profiles.accountId, ctx.accountId),
+            inArray(
+              profiles.esimTranNo,
+              batch.map((row) => row.esimTranNo),
+            ),
+          ),
+        );
+      return batch.map(
+        (row): Finding => ({
           kind: 'missing_at_provider',
           subjectType: 'profile',
           subjectId: row.esimTranNo,
@@ -51,9 +58,8 @@ export async function flagMissingProfiles(ctx: StreamContext): Promise<void> {
           storeValue: row.esimStatus === null ? null : `${row.esimStatus}/${row.smdpStatus}`,
           providerValue: null,
           corrected: false,
-        });
-      }
-      return findings;
+        }),
+      );
     });
     position = last.esimTranNo;
   }
