@@ -51,6 +51,49 @@ describe('request journal', () => {
     expect(t.journal.list().map((e) => e.id)).toEqual(['req_3', 'req_4', 'req_5']);
   });
 
+  test('entries first read after the journal has wrapped around show their own request and answer', async () => {
+    const emu = createCounter({ journalSize: 3 });
+    const t = emu.defaultAccount;
+    for (let i = 1; i <= 7; i++) {
+      await emu.request(`/api/echo?n=${i}`, { method: 'POST', headers: headers(t), body: `{"n":${i}}` });
+    }
+    expect(t.journal.last()).toMatchObject({ id: 'req_7', query: 'n=7', requestBody: { n: 7 } });
+    expect(
+      t.journal.list().map((e) => [e.id, e.query, e.requestBody, (e.responseBody as { raw: string }).raw]),
+    ).toEqual([
+      ['req_5', 'n=5', { n: 5 }, '{"n":5}'],
+      ['req_6', 'n=6', { n: 6 }, '{"n":6}'],
+      ['req_7', 'n=7', { n: 7 }, '{"n":7}'],
+    ]);
+    t.journal.clear();
+    expect(t.journal.list()).toEqual([]);
+    expect(t.journal.last()).toBeUndefined();
+  });
+
+  test('an entry is the same object, with the same values, however often it is read', async () => {
+    const emu = createCounter();
+    const t = emu.defaultAccount;
+    await emu.request('/api/echo', { method: 'POST', headers: headers(t), body: '{"a":1}' });
+    const first = t.journal.last()!;
+    const copy = structuredClone(first);
+    expect(t.journal.list()[0]).toBe(first);
+    expect({ ...first }).toEqual(copy);
+    expect(Object.keys(first)).toEqual([
+      'id',
+      'at',
+      'method',
+      'path',
+      'query',
+      'status',
+      'latencyMs',
+      'requestHeaders',
+      'requestBody',
+      'responseBody',
+      'authenticated',
+      'providerCode',
+    ]);
+  });
+
   test('filters by method, path glob, status, provider code, time and limit', async () => {
     const emu = createCounter();
     const t = emu.defaultAccount;

@@ -25,9 +25,13 @@ export interface EsimAccessSignatureInput {
 
 /** Lowercase hex HMAC-SHA256 of `timestamp + requestId + accessCode + body`, keyed by the secret key. */
 export function signEsimAccessRequest(input: EsimAccessSignatureInput): string {
+  return signatureBytes(input).toString('hex');
+}
+
+function signatureBytes(input: EsimAccessSignatureInput): Buffer {
   return createHmac('sha256', input.secretKey)
     .update(`${input.timestamp}${input.requestId}${input.accessCode}${input.body}`, 'utf8')
-    .digest('hex');
+    .digest();
 }
 
 export interface EsimAccessSignatureCheck extends EsimAccessSignatureInput {
@@ -44,7 +48,8 @@ const HEX_SHA256 = /^[0-9a-fA-F]{64}$/;
 export function verifyEsimAccessSignature(check: EsimAccessSignatureCheck): boolean {
   const { signature } = check;
   if (typeof signature !== 'string' || !HEX_SHA256.test(signature)) return false;
-  const expected = Buffer.from(signEsimAccessRequest(check), 'hex');
+  // Compared as bytes: the digest is never hex-encoded only to be decoded again.
+  const expected = signatureBytes(check);
   const received = Buffer.from(signature, 'hex');
   return expected.length === received.length && timingSafeEqual(expected, received);
 }

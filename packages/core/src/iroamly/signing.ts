@@ -38,8 +38,8 @@ export function assertIroamlyCredentials(authKey: string, authSecret: string): v
   if (secretProblem) throw new InvalidArgumentError('authSecret', secretProblem);
 }
 
-function sha256Hex(authKey: string, authSecret: string): string {
-  return createHash('sha256').update(`${authKey}${authSecret}`, 'utf8').digest('hex');
+function sha256(authKey: string, authSecret: string): Buffer {
+  return createHash('sha256').update(`${authKey}${authSecret}`, 'utf8').digest();
 }
 
 /**
@@ -48,7 +48,7 @@ function sha256Hex(authKey: string, authSecret: string): string {
  */
 export function iroamlyCertification(authKey: string, authSecret: string): string {
   assertIroamlyCredentials(authKey, authSecret);
-  return sha256Hex(authKey, authSecret);
+  return sha256(authKey, authSecret).toString('hex');
 }
 
 const HEX_64 = /^[0-9a-f]{64}$/;
@@ -62,6 +62,5 @@ export function verifyIroamlyCertification(authKey: string, authSecret: string, 
   if (authKeyProblem(authKey) || authSecretProblem(authSecret)) return false;
   const normalised = received.toLowerCase();
   if (!HEX_64.test(normalised)) return false;
-  const expected = Buffer.from(sha256Hex(authKey, authSecret), 'hex');
-  return timingSafeEqual(expected, Buffer.from(normalised, 'hex'));
+  return timingSafeEqual(sha256(authKey, authSecret), Buffer.from(normalised, 'hex'));
 }

@@ -276,6 +276,7 @@ export function createEmulator<S, P = unknown>(
       findByKey: (key) => tenants.get(key),
       defaultAccount: () => account(),
       markDirty: () => saver.markDirty(),
+      hasStateFile: options.stateFile !== undefined,
       persist,
     }),
   );

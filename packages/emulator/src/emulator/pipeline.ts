@@ -8,11 +8,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FaultDecision } from '../faults/faults.js';
-import type { JournalEntry } from '../journal/journal.js';
-import { defineLazy } from '../journal/lazy.js';
 import type { Redactor } from '../journal/redact.js';
-import type { ConnectionInfo } from '../server/connection.js';
+import { type ConnectionInfo, journalHeaders, RequestHeaders } from '../server/connection.js';
 import type { Tenant } from '../tenants/tenant.js';
+import { noteAnswers, notedText, readAndRebuild } from './answer.js';
 import type { ProviderDefinition, ProviderEnv } from './types.js';
 
 /** A dropped connection travels through Hono as this marker; Emulator.fetch turns it into a network error. */
@@ -23,8 +22,10 @@ export function dropMarker(): Response {
 }
 
 export function isDropMarker(res: Response): boolean {
-  return res.headers.get(DROP_HEADER) === '1';
+  return res.status === 599 && res.headers.get(DROP_HEADER) === '1';
 }
+
+const NO_FAULT: FaultDecision = Object.freeze({ latencyMs: 0 });
 
 export interface PipelineDeps<S, P> {
   provider: ProviderDefinition<S, P>;
@@ -34,11 +35,13 @@ export interface PipelineDeps<S, P> {
   findByKey(key: string): Tenant<S, P> | undefined;
   defaultAccount(): Tenant<S, P>;
   markDirty(): void;
+  /** Without a state file there is nothing to persist: the pipeline then skips the call (and its await). */
+  hasStateFile: boolean;
   persist(): Promise<void>;
 }
 
 export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<ProviderEnv<S, P>> {
-  const { provider } = deps;
+  const { provider, redactor } = deps;
   const app = new Hono<ProviderEnv<S, P>>();
   const isRead = provider.isRead ?? ((method: string) => method === 'GET' || method === 'HEAD');
 
@@ -46,15 +49,20 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const started = deps.realNow();
     const method = c.req.method;
     const path = c.req.path;
+    noteAnswers(c);
+    c.set('headers', new RequestHeaders(c));
     const rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(c);
     c.set('rawBody', rawBody);
 
-    const auth = await provider.authenticate(c, deps.findByKey);
+    // Providers authenticate synchronously: awaiting a plain value would still cost a turn of the microtask queue.
+    const authenticating = provider.authenticate(c, deps.findByKey);
+    const auth = authenticating instanceof Promise ? await authenticating : authenticating;
     const tenant = auth.tenant;
-    const at = (tenant ?? deps.defaultAccount()).clock.now();
+    const journaled = tenant ?? deps.defaultAccount();
+    const at = journaled.clock.now();
     let res: Response;
     let routed = false;
-    let decision: FaultDecision = { latencyMs: 0 };
+    let decision: FaultDecision = NO_FAULT;
     let rateLimited = false;
     if ('error' in auth) {
       res = auth.error;
@@ -77,54 +85,41 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const dropped = isDropMarker(res);
     let responseText = '';
     if (!dropped) {
-      const taken = await takeBodyText(res);
-      responseText = taken.text;
-      res = taken.res;
-      // The answer's stream was read for the journal: the rebuilt one goes out (as the route's when it was routed).
-      if (routed) c.res = res;
+      const known = notedText(c, res);
+      if (known !== undefined) {
+        responseText = known;
+      } else {
+        const taken = await readAndRebuild(res);
+        responseText = taken.text;
+        // A rebuilt copy (the answer's stream was read for the journal) goes out in the route's place.
+        if (routed && taken.res !== res) c.res = taken.res;
+        res = taken.res;
+      }
     }
-    const faultId = decision.terminal?.ruleId ?? decision.latencyRuleId;
-    const entry: JournalEntry = {
-      id: '',
+    journaled.journal.record({
       at,
       method,
       path,
       query: queryOf(c.req.url),
       status: dropped ? 0 : res.status,
       latencyMs: deps.realNow() - started,
-      requestHeaders: {},
-      requestBody: null,
-      responseBody: null,
-      ...(faultId === undefined ? {} : { faultId }),
-      ...(rateLimited ? { rateLimited } : {}),
+      headers: journalHeaders(c),
+      requestText: rawBody,
+      responseText,
+      dropped,
+      faultId: decision.terminal?.ruleId ?? decision.latencyRuleId,
+      rateLimited,
       authenticated: !('error' in auth),
-    };
-    // Parsing, redacting and the provider's code are worked out when someone reads the entry, not per request.
-    const status = res.status;
-    const requestHeaders = c.req.raw.headers;
-    let parsed: { value: unknown } | undefined;
-    const parsedResponse = () => {
-      if (!parsed) parsed = { value: parseJson(responseText) };
-      return parsed.value;
-    };
-    defineLazy(entry, 'requestHeaders', () => deps.redactor.headers(requestHeaders));
-    defineLazy(entry, 'requestBody', () => deps.redactor.text(rawBody));
-    defineLazy(entry, 'responseBody', () => {
-      const value = parsedResponse();
-      return value === undefined ? responseText || null : deps.redactor.body(value);
+      redactor,
+      responseCode: provider.responseCode,
     });
-    if (!dropped && provider.responseCode) {
-      const responseCode = provider.responseCode;
-      defineLazy(entry, 'providerCode', () => responseCode(parsedResponse(), status));
-    }
-    (tenant ?? deps.defaultAccount()).journal.record(entry);
 
     if (tenant && routed) {
       if (isRead(method, path)) tenant.webhooks.releasePollHeld();
       else deps.markDirty();
     }
     // Persist before the response leaves, so an acknowledged write survives a SIGKILL.
-    await deps.persist();
+    if (deps.hasStateFile) await deps.persist();
     return routed ? undefined : res;
   });
 
@@ -161,34 +156,14 @@ async function readBody(c: Context): Promise<string> {
   const text = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    incoming.once('end', () =>
+      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')),
+    );
     incoming.once('error', reject);
   });
   // Hono keeps promises in its body cache (its type says otherwise).
   (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
   return text;
-}
-
-/**
- * The answer's text for the journal, and a response to send in its place: reading the body once and rebuilding the
- * response is cheaper than `clone()`, whose tee doubles the streams of every answer.
- */
-async function takeBodyText(res: Response): Promise<{ text: string; res: Response }> {
-  const type = res.headers.get('content-type') ?? '';
-  if (res.body === null) return { text: '', res };
-  if (type && !/json|text|xml|html|form/.test(type)) return { text: `[${type}]`, res };
-  try {
-    const text = await res.text();
-    return {
-      text,
-      res: new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers }),
-    };
-  } catch {
-    return {
-      text: '',
-      res: new Response(null, { status: res.status, statusText: res.statusText, headers: res.headers }),
-    };
-  }
 }
 
 /** The raw query string without '?' (the URL is already normalised by the Request that carries it). */
@@ -197,13 +172,4 @@ function queryOf(url: string): string {
   if (q < 0) return '';
   const hash = url.indexOf('#', q);
   return url.slice(q + 1, hash < 0 ? undefined : hash);
-}
-
-function parseJson(text: string): unknown {
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -9,15 +9,24 @@ import type { RedactionRules } from '../journal/redact.js';
 import type { OpenApiDocumentLike, ProviderControlDocs } from '../openapi/types.js';
 import type { Random } from '../random/random.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
+import type { RequestHeaders } from '../server/connection.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { WebhookDelivery } from '../webhooks/types.js';
 
-/** Hono env of provider routes: the authenticated tenant and the exact request body text. */
+/**
+ * Hono env of provider requests (authenticate, renderers and routes): the authenticated tenant, the exact request
+ * body text and a cheap header reader. On these requests `c.json` also hands the journal the text it serialised.
+ */
 export interface ProviderEnv<S, P = unknown> {
   Variables: {
     tenant: Tenant<S, P>;
     /** The request body exactly as received (sign/verify over these bytes). '' when none. */
     rawBody: string;
+    /**
+     * The request's headers: `headers.get(name)` answers what `c.req.header(name)` does, without building the web
+     * Headers of an HTTP request (which costs more than a small request's checks).
+     */
+    headers: RequestHeaders;
   };
 }
 
@@ -55,7 +64,7 @@ export interface ProviderDefinition<S, P = unknown> {
   generateCredentials?(random: Random): { key: string; secret: string };
   /** Finds the tenant for a provider request; `lookup(key)` finds an account by key. */
   authenticate(
-    c: Context,
+    c: Context<ProviderEnv<S, P>>,
     lookup: (key: string) => Tenant<S, P> | undefined,
   ): AuthResult<S, P> | Promise<AuthResult<S, P>>;
   /** Registers the provider's routes (full paths). They run after auth, faults and rate limit. */

@@ -78,6 +78,7 @@ export class Faults {
   decide(method: string, path: string): FaultDecision {
     const decision: FaultDecision = { latencyMs: 0 };
     const rules = this.#host.rules();
+    if (rules.length === 0) return decision;
     let fired = false;
     for (const rule of [...rules]) {
       if (rule.method !== undefined && rule.method !== method) continue;

@@ -4,6 +4,7 @@
  * The journal is observation, not account state: it is not part of snapshots or the state file.
  */
 import { globMatch } from '../faults/match.js';
+import { type Exchange, journalEntry } from './entry.js';
 
 export interface JournalEntry {
   /** `req_<n>`, increasing per tenant. */
@@ -52,7 +53,14 @@ export type JournalListener = (entry: JournalEntry) => void;
  */
 export class Journal {
   readonly #size: number;
-  #entries: JournalEntry[] = [];
+  /**
+   * A ring of slots: once full, the oldest slot (at #start) is reused instead of shifting every other one. A slot
+   * holds the exchange as the pipeline recorded it until the entry is first read, then the entry.
+   */
+  #entries: (JournalEntry | undefined)[] = [];
+  #pending: (Exchange | undefined)[] = [];
+  #numbers: number[] = [];
+  #start = 0;
   #counter = 0;
   readonly #listeners = new Set<JournalListener>();
 
@@ -60,48 +68,76 @@ export class Journal {
     this.#size = Math.max(1, size);
   }
 
-  /**
-   * @internal the engine records; providers do not call this. The entry object itself is kept (its `id` is set
-   * here), so fields the engine computes on first read stay lazy.
-   */
-  record(entry: Omit<JournalEntry, 'id'> & { id?: string }): JournalEntry {
-    const full = entry as JournalEntry;
-    full.id = `req_${++this.#counter}`;
-    this.#entries.push(full);
-    if (this.#entries.length > this.#size) this.#entries.splice(0, this.#entries.length - this.#size);
-    for (const listener of this.#listeners) {
-      try {
-        listener(full);
-      } catch {
-        // A broken listener must not break the request that is being answered.
-      }
+  /** @internal the engine records; providers do not call this. */
+  record(exchange: Exchange): void {
+    const n = ++this.#counter;
+    let slot = this.#entries.length;
+    if (slot < this.#size) {
+      this.#entries.push(undefined);
+      this.#pending.push(exchange);
+      this.#numbers.push(n);
+    } else {
+      slot = this.#start;
+      this.#start = (slot + 1) % this.#size;
+      this.#entries[slot] = undefined;
+      this.#pending[slot] = exchange;
+      this.#numbers[slot] = n;
     }
-    return full;
+    if (this.#listeners.size > 0) this.#notify(this.#entryAt(slot));
   }
 
   /** Entries oldest first (copies are not made: treat them as read-only). */
   list(filter: JournalFilter = {}): JournalEntry[] {
-    const out = this.#entries.filter(
-      (e) =>
+    const out: JournalEntry[] = [];
+    const n = this.#entries.length;
+    for (let i = 0; i < n; i++) {
+      const e = this.#entryAt((this.#start + i) % n);
+      if (
         (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
         (filter.path === undefined || globMatch(filter.path, e.path)) &&
         (filter.status === undefined || e.status === filter.status) &&
         (filter.providerCode === undefined || e.providerCode === filter.providerCode) &&
-        (filter.since === undefined || e.at >= filter.since),
-    );
+        (filter.since === undefined || e.at >= filter.since)
+      ) {
+        out.push(e);
+      }
+    }
     return filter.limit === undefined ? out : out.slice(-filter.limit);
   }
 
   last(): JournalEntry | undefined {
-    return this.#entries.at(-1);
+    const n = this.#entries.length;
+    return n === 0 ? undefined : this.#entryAt((this.#start + n - 1) % n);
   }
 
   clear(): void {
     this.#entries = [];
+    this.#pending = [];
+    this.#numbers = [];
+    this.#start = 0;
   }
 
   subscribe(listener: JournalListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  #entryAt(slot: number): JournalEntry {
+    const made = this.#entries[slot];
+    if (made) return made;
+    const entry = journalEntry(`req_${this.#numbers[slot]}`, this.#pending[slot]!);
+    this.#entries[slot] = entry;
+    this.#pending[slot] = undefined;
+    return entry;
+  }
+
+  #notify(entry: JournalEntry): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(entry);
+      } catch {
+        // A broken listener must not break the request that is being answered.
+      }
+    }
   }
 }

@@ -5,6 +5,12 @@
  * access, spread, JSON, structuredClone) the field is an ordinary enumerable property.
  */
 
+/** Replaces a computed-on-read field of `target` by its value (a plain data property from then on). */
+export function settle<T>(target: object, key: PropertyKey, value: T): T {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
 /** Defines `key` on `target` as a getter that computes once and then becomes a plain data property. */
 export function defineLazy<T extends object, K extends PropertyKey>(
   target: T,
@@ -15,9 +21,7 @@ export function defineLazy<T extends object, K extends PropertyKey>(
     configurable: true,
     enumerable: true,
     get() {
-      const value = compute();
-      Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-      return value;
+      return settle(target, key, compute());
     },
   });
 }

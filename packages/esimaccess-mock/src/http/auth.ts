@@ -13,7 +13,7 @@ import {
   parseEsimAccessTimestamp,
   verifyEsimAccessSignature,
 } from '@esim-sandbox/core';
-import { type AuthResult, clientAddress } from '@esim-sandbox/emulator';
+import { type AuthResult, clientAddress, type ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
@@ -22,6 +22,7 @@ import type { EsimAccessAccountState } from '../state/types.js';
 import { sendFailure } from './envelope.js';
 
 type Auth = AuthResult<EsimAccessAccountState, EsimAccessAccountParams>;
+type Ctx = Context<ProviderEnv<EsimAccessAccountState, EsimAccessAccountParams>>;
 
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SIGNATURE = /^[0-9a-fA-F]{64}$/;
@@ -30,8 +31,8 @@ const SIGNATURE = /^[0-9a-fA-F]{64}$/;
  * The client's address: `X-Forwarded-For` first (as the provider sees callers through its load balancer, and so
  * tests on loopback can act as another IP), else the socket's (the engine's; loopback in-process and in msw mode).
  */
-function callerAddress(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+function callerAddress(c: Ctx): string {
+  const forwarded = c.get('headers').get('x-forwarded-for')?.split(',')[0]?.trim();
   return forwarded || clientAddress(c);
 }
 
@@ -54,28 +55,48 @@ function rememberRequestId(rt: EsimAccessRuntime, tenant: EsimAccessTenant, requ
   return true;
 }
 
+interface Refusal {
+  refuse: EsimAccessErrorCode;
+  message: string;
+  tenant?: EsimAccessTenant | undefined;
+}
+
+function refuse(code: EsimAccessErrorCode, message: string, tenant?: EsimAccessTenant): Refusal {
+  return { refuse: code, message, tenant };
+}
+
 export function authenticate(
-  c: Context,
+  c: Ctx,
   lookup: (key: string) => EsimAccessTenant | undefined,
   rt: EsimAccessRuntime,
 ): Auth {
-  const refuse = (code: EsimAccessErrorCode, message: string, tenant?: EsimAccessTenant): Auth => {
-    const error = sendFailure(c, rt.envelope, fail(code, message).error);
-    return tenant ? { error, tenant } : { error };
-  };
-  const accessCode = c.req.header(ESIM_ACCESS_HEADERS.accessCode);
-  const timestamp = c.req.header(ESIM_ACCESS_HEADERS.timestamp);
-  const requestId = c.req.header(ESIM_ACCESS_HEADERS.requestId);
-  const signature = c.req.header(ESIM_ACCESS_HEADERS.signature);
+  const checked = check(c, lookup, rt);
+  if (!('refuse' in checked)) return checked;
+  const error = sendFailure(c, rt.envelope, fail(checked.refuse, checked.message).error);
+  return checked.tenant ? { error, tenant: checked.tenant } : { error };
+}
+
+function check(
+  c: Ctx,
+  lookup: (key: string) => EsimAccessTenant | undefined,
+  rt: EsimAccessRuntime,
+): { tenant: EsimAccessTenant } | Refusal {
+  const headers = c.get('headers');
+  const accessCode = headers.get(ESIM_ACCESS_HEADERS.accessCode);
+  const timestamp = headers.get(ESIM_ACCESS_HEADERS.timestamp);
+  const requestId = headers.get(ESIM_ACCESS_HEADERS.requestId);
+  const signature = headers.get(ESIM_ACCESS_HEADERS.signature);
   const hmac = rt.auth.signature === 'hmac' || Boolean(signature);
   if (!accessCode) return refuse('000101', `Missing mandatory header: ${ESIM_ACCESS_HEADERS.accessCode}`);
   const tenant = lookup(accessCode);
   if (hmac) {
-    const missing = [
-      [ESIM_ACCESS_HEADERS.timestamp, timestamp],
-      [ESIM_ACCESS_HEADERS.requestId, requestId],
-      [ESIM_ACCESS_HEADERS.signature, signature],
-    ].find(([, value]) => !value)?.[0];
+    const missing = !timestamp
+      ? ESIM_ACCESS_HEADERS.timestamp
+      : !requestId
+        ? ESIM_ACCESS_HEADERS.requestId
+        : !signature
+          ? ESIM_ACCESS_HEADERS.signature
+          : undefined;
     if (missing) return refuse('000101', `Missing mandatory header: ${missing}`, tenant);
     if (parseEsimAccessTimestamp(timestamp) === undefined) {
       return refuse(
@@ -96,9 +117,11 @@ export function authenticate(
     }
   }
   if (!tenant) return refuse(rt.auth.unknownAccessCode, `unknown ${ESIM_ACCESS_HEADERS.accessCode}`);
-  const address = callerAddress(c);
-  if (rt.auth.ipAllowlist && !rt.auth.ipAllowlist.includes(address)) {
-    return refuse('101002', `IP blocked: ${address} is not in the account's allowlist`, tenant);
+  if (rt.auth.ipAllowlist) {
+    const address = callerAddress(c);
+    if (!rt.auth.ipAllowlist.includes(address)) {
+      return refuse('101002', `IP blocked: ${address} is not in the account's allowlist`, tenant);
+    }
   }
   if (!hmac) return { tenant };
   const now = tenant.clock.now();
@@ -109,12 +132,11 @@ export function authenticate(
       tenant,
     );
   }
-  const body = c.var.rawBody as string;
   const valid = verifyEsimAccessSignature({
     timestamp: timestamp ?? '',
     requestId: requestId ?? '',
     accessCode,
-    body,
+    body: c.get('rawBody'),
     secretKey: tenant.secret,
     signature,
   });

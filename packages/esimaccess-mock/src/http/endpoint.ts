@@ -16,7 +16,7 @@ import type { EsimAccessAccountParams } from '../mock/options.js';
 import { type EsimAccessRuntime, type EsimAccessTenant, linksForRequest } from '../mock/runtime.js';
 import { fail, type OpResult, type ProfileLinks } from '../ops/context.js';
 import type { EsimAccessAccountState } from '../state/types.js';
-import { sendFailure, sendResult } from './envelope.js';
+import { type SerializedSuccess, sendFailure, sendResult } from './envelope.js';
 
 export type EsimAccessApp = Hono<ProviderEnv<EsimAccessAccountState, EsimAccessAccountParams>>;
 
@@ -34,7 +34,7 @@ export interface EndpointCall<N extends EsimAccessEndpointName> {
 
 export type EndpointHandler<N extends EsimAccessEndpointName> = (
   call: EndpointCall<N>,
-) => OpResult<unknown> | Promise<OpResult<unknown>>;
+) => OpResult<unknown> | SerializedSuccess | Promise<OpResult<unknown>>;
 
 export function parseJsonBody(raw: string): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -51,7 +51,8 @@ export function registerEndpoint<N extends EsimAccessEndpointName>(
   handler: EndpointHandler<N>,
 ): void {
   const { path } = esimAccessEndpoints[name];
-  app.all(path, async (c) => {
+  // Not async: most handlers answer synchronously, and awaiting a plain value still costs a microtask turn.
+  app.all(path, (c): Response | Promise<Response> => {
     const envelope = rt.envelope;
     if (c.req.method !== 'POST') {
       return sendFailure(
@@ -61,18 +62,20 @@ export function registerEndpoint<N extends EsimAccessEndpointName>(
       );
     }
     // An empty body is not JSON either: the docs ask for `{}` when there are no parameters.
-    const parsed = parseJsonBody(c.var.rawBody);
+    const parsed = parseJsonBody(c.get('rawBody'));
     if (!parsed.ok)
       return sendFailure(c, envelope, fail('000104', 'Invalid JSON: the body must be a JSON object').error);
     const validation = validateEsimAccessRequest(name, parsed.value);
     if (!validation.success) return sendFailure(c, envelope, validation.error);
-    const result = await handler({
+    const result = handler({
       c,
       rt,
-      tenant: c.var.tenant,
+      tenant: c.get('tenant'),
       body: validation.data as RequestOf<N>,
       links: linksForRequest(rt, c.req.url),
     });
-    return sendResult(c, envelope, result);
+    return result instanceof Promise
+      ? result.then((settled) => sendResult(c, envelope, settled))
+      : sendResult(c, envelope, result);
   });
 }

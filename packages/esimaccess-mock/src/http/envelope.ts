@@ -12,8 +12,25 @@ function spell<T extends { success: boolean }>(envelope: T, options: EsimAccessE
   return options.success === 'string' ? { ...envelope, success: String(envelope.success) } : envelope;
 }
 
+function successEnvelope(options: EsimAccessEnvelopeOptions, obj: unknown) {
+  return spell(buildEsimAccessSuccessEnvelope(obj), options);
+}
+
 export function sendSuccess(c: Context, options: EsimAccessEnvelopeOptions, obj: unknown): Response {
-  return c.json(spell(buildEsimAccessSuccessEnvelope(obj), options), 200);
+  return c.json(successEnvelope(options, obj), 200);
+}
+
+/**
+ * A success answer serialised once and sent as is, for answers that only depend on what never changes (the
+ * catalogue): serialising the full package list costs more than everything else a request does.
+ */
+export interface SerializedSuccess {
+  readonly ok: true;
+  readonly text: string;
+}
+
+export function serializeSuccess(options: EsimAccessEnvelopeOptions, obj: unknown): SerializedSuccess {
+  return { ok: true, text: JSON.stringify(successEnvelope(options, obj)) };
 }
 
 /** `error.code` is a string so a fault can inject a code the table does not know. */
@@ -26,8 +43,15 @@ export function sendFailure(
   return c.json(spell(buildEsimAccessFailureEnvelope(error.code, error.message), options), status as 200);
 }
 
-export function sendResult<T>(c: Context, options: EsimAccessEnvelopeOptions, result: OpResult<T>): Response {
-  return result.ok ? sendSuccess(c, options, result.obj) : sendFailure(c, options, result.error);
+export function sendResult<T>(
+  c: Context,
+  options: EsimAccessEnvelopeOptions,
+  result: OpResult<T> | SerializedSuccess,
+): Response {
+  if (!result.ok) return sendFailure(c, options, result.error);
+  // The same bytes and content type c.json would send for the envelope.
+  if ('text' in result) return c.body(result.text, 200, { 'Content-Type': 'application/json' });
+  return sendSuccess(c, options, result.obj);
 }
 
 /** The errorCode of a response body, for the engine's journal (`providerCode`). */

@@ -49,9 +49,28 @@ export function backgroundLinks(rt: EsimAccessRuntime): ProfileLinks {
   return linksFor(rt.publicBaseUrl ?? 'http://127.0.0.1');
 }
 
+/** Links per base URL: a request asks for them every time, and a server sees one or two bases. */
+const linksByBase = new Map<string, ProfileLinks>();
+
 /** Links for a request: the configured public base, else the origin the request was sent to. */
 export function linksForRequest(rt: EsimAccessRuntime, requestUrl: string): ProfileLinks {
-  return linksFor(rt.publicBaseUrl ?? new URL(requestUrl).origin);
+  const base = rt.publicBaseUrl ?? originOf(requestUrl);
+  let links = linksByBase.get(base);
+  if (!links) {
+    if (linksByBase.size >= 64) linksByBase.clear();
+    links = linksFor(base);
+    linksByBase.set(base, links);
+  }
+  return links;
+}
+
+/**
+ * The origin of a request's URL (absolute and normalised by the Request, so it always has a path and never
+ * credentials): what `new URL(url).origin` answers, without parsing the URL again.
+ */
+function originOf(url: string): string {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  return path < 0 ? url : url.slice(0, path);
 }
 
 export function contextFor(rt: EsimAccessRuntime, tenant: EsimAccessTenant, links: ProfileLinks): OpContext {

@@ -5,7 +5,7 @@
  * The public plan list needs no credentials and is journaled to the default account.
  */
 import { IROAMLY_AUTH_KEY_MAX_LENGTH, IroamlyCode, verifyIroamlyCertification } from '@esim-sandbox/core';
-import type { AuthResult } from '@esim-sandbox/emulator';
+import type { AuthResult, ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { failure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
@@ -17,29 +17,33 @@ export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/common/getPlanItem']
 
 type Auth = AuthResult<AccountState, IroamlyAccountParams>;
 
+type Ctx = Context<ProviderEnv<AccountState, IroamlyAccountParams>>;
+
 export function authenticate(
-  c: Context,
+  c: Ctx,
   lookup: (key: string) => IroamlyTenant | undefined,
   rt: IroamlyRuntime,
 ): Auth {
-  const key = c.req.header('AuthKey');
+  const headers = c.get('headers');
+  const key = headers.get('AuthKey');
   if (PUBLIC_PATHS.has(c.req.path)) {
     return { tenant: (key ? lookup(key) : undefined) ?? rt.emulator().defaultAccount };
   }
-  const refuse = (detail: string, tenant?: IroamlyTenant): Auth => {
-    const error = sendFailure(c, rt, failure(IroamlyCode.AUTHENTICATION_FAILED, detail));
-    return tenant ? { error, tenant } : { error };
-  };
-  if (!key) return refuse('the AuthKey header is missing');
+  if (!key) return refuse(c, rt, 'the AuthKey header is missing');
   if (key.length > IROAMLY_AUTH_KEY_MAX_LENGTH) {
-    return refuse(`AuthKey is longer than ${IROAMLY_AUTH_KEY_MAX_LENGTH} characters`);
+    return refuse(c, rt, `AuthKey is longer than ${IROAMLY_AUTH_KEY_MAX_LENGTH} characters`);
   }
   const tenant = lookup(key);
-  if (!tenant) return refuse('unknown AuthKey');
-  const certification = c.req.header('Certification');
-  if (!certification) return refuse('the Certification header is missing', tenant);
+  if (!tenant) return refuse(c, rt, 'unknown AuthKey');
+  const certification = headers.get('Certification');
+  if (!certification) return refuse(c, rt, 'the Certification header is missing', tenant);
   if (!verifyIroamlyCertification(tenant.key, tenant.secret, certification)) {
-    return refuse('Certification does not match SHA-256(AuthKey+AuthSecret)', tenant);
+    return refuse(c, rt, 'Certification does not match SHA-256(AuthKey+AuthSecret)', tenant);
   }
   return { tenant };
+}
+
+function refuse(c: Ctx, rt: IroamlyRuntime, detail: string, tenant?: IroamlyTenant): Auth {
+  const error = sendFailure(c, rt, failure(IroamlyCode.AUTHENTICATION_FAILED, detail));
+  return tenant ? { error, tenant } : { error };
 }

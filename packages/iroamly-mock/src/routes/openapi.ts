@@ -47,7 +47,7 @@ function readParams(c: Ctx, rt: IroamlyRuntime): Result<unknown> {
       ? ok(c.req.query())
       : { ok: false, failure: parameterFailure('method', 'use POST') };
   }
-  const raw = c.var.rawBody;
+  const raw = c.get('rawBody');
   // An empty body is an empty object, so the answer names the first missing field.
   if (raw.trim() === '') return ok({});
   try {
@@ -69,7 +69,7 @@ function endpoint<S extends z.ZodType, T extends { code: 1 }>(
     if (!params.ok) return sendFailure(c, rt, params.failure);
     const parsed = schema.safeParse(params.value);
     if (!parsed.success) return sendFailure(c, rt, toIroamlyParameterError(parsed.error.issues));
-    return sendResult(c, rt, handle(parsed.data, c.var.tenant, c));
+    return sendResult(c, rt, handle(parsed.data, c.get('tenant'), c));
   });
 }
 
