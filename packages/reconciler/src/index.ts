@@ -66,6 +66,7 @@ export {
   drainInbox,
   MAX_APPLY_ATTEMPTS,
   receiveWebhook,
+  requeueFailedWebhooks,
   webhookIdentity,
 } from './webhooks/inbox.js';
 export {

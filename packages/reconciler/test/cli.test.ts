@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliIo, runCli } from '../src/cli/main.js';
 import { openStore } from '../src/store/open.js';
-import { profiles } from '../src/store/schema.js';
+import { profiles, webhookInbox } from '../src/store/schema.js';
+import { MAX_APPLY_ATTEMPTS, receiveWebhook } from '../src/webhooks/inbox.js';
 import { ACCESS_CODE, FakeEsimAccess, SECRET_KEY } from './helpers/fake-esimaccess.js';
 import { AUTH_KEY, AUTH_SECRET, FakeIroamly } from './helpers/fake-iroamly.js';
 import { type ServedFake, serveEsimAccess, serveIroamly } from './helpers/http-fakes.js';
@@ -178,6 +179,25 @@ describe('esim-reconcile', () => {
     const store = await openStore({ dataDir, env: {} });
     const [row] = await store.db.select().from(profiles).where(eq(profiles.esimTranNo, ref.esimTranNo));
     await store.close();
+    expect(row).toMatchObject({ esimStatus: 'IN_USE', smdpStatus: 'ENABLED' });
+  });
+
+  it('retry-webhooks applies webhooks that had failed too often, and says how many', async () => {
+    const ref = profileRef(7);
+    const store = await openStore({ dataDir, env: {} });
+    await receiveWebhook(store, 'esimaccess', esimStatusEvent(ref, 'IN_USE', 'ENABLED', 3));
+    await store.db.update(webhookInbox).set({ attempts: MAX_APPLY_ATTEMPTS, lastError: 'disk full' });
+    await store.close();
+
+    const retried = await cli(['retry-webhooks']);
+    expect(retried).toMatchObject({
+      code: 0,
+      stdout: 're-queued 1 failed webhook(s); applied 1\n',
+      stderr: '',
+    });
+    const reopened = await openStore({ dataDir, env: {} });
+    const [row] = await reopened.db.select().from(profiles).where(eq(profiles.esimTranNo, ref.esimTranNo));
+    await reopened.close();
     expect(row).toMatchObject({ esimStatus: 'IN_USE', smdpStatus: 'ENABLED' });
   });
 

@@ -1,5 +1,5 @@
 /**
- * The three commands. Each gets an open store and the resolved config, and returns the exit code.
+ * The commands. Each gets an open store and the resolved config, and returns the exit code.
  * @module
  */
 import { once } from 'node:events';
@@ -12,6 +12,7 @@ import { formatReport } from '../report/format.js';
 import type { Store } from '../store/open.js';
 import { type SyncAccountOutcome, syncAccounts } from '../sync/engine.js';
 import type { SyncTarget } from '../sync/types.js';
+import { drainInbox, MAX_APPLY_ATTEMPTS, requeueFailedWebhooks } from '../webhooks/inbox.js';
 import { createWebhookReceiver } from '../webhooks/route.js';
 import { type CliConfig, UsageError } from './config.js';
 import { describeError } from './describe-error.js';
@@ -133,6 +134,25 @@ export async function serveCommand(store: Store, config: CliConfig, io: CliIo): 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await receiver.close();
   return 0;
+}
+
+export async function retryWebhooksCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
+  const accountId = config.report.accountId;
+  const requeued = await requeueFailedWebhooks(store, { accountId });
+  let applied = 0;
+  let error: unknown;
+  // A drain stops at the first failure (and counts an attempt on that row), so drain again until it passes or
+  // every re-queued row has used its attempts up; the bound keeps a store that is down from looping for ever.
+  for (let round = 0; round <= requeued * MAX_APPLY_ATTEMPTS; round++) {
+    const drained = await drainInbox(store, { accountId });
+    applied += Object.values(drained.applied).reduce((sum, n) => sum + (n ?? 0), 0);
+    error = drained.error;
+    if (error === undefined) break;
+  }
+  io.stdout.write(`re-queued ${requeued} failed webhook(s); applied ${applied}\n`);
+  if (error === undefined) return 0;
+  io.stderr.write(`esim-reconcile: a webhook still fails to apply: ${describeError(error)}\n`);
+  return 1;
 }
 
 export async function reportCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {

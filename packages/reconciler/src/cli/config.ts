@@ -42,7 +42,7 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export type Command = 'sync' | 'serve-webhooks' | 'report' | 'help';
+export type Command = 'sync' | 'serve-webhooks' | 'retry-webhooks' | 'report' | 'help';
 
 export interface CliConfig {
   command: Command;
@@ -87,8 +87,10 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   const v = parsed.values;
   const [name, ...extra] = parsed.positionals;
   const command: Command = v.help || name === undefined || name === 'help' ? 'help' : (name as Command);
-  if (!['sync', 'serve-webhooks', 'report', 'help'].includes(command)) {
-    throw new UsageError(`unknown command "${name}"; expected sync, serve-webhooks or report`);
+  if (!['sync', 'serve-webhooks', 'retry-webhooks', 'report', 'help'].includes(command)) {
+    throw new UsageError(
+      `unknown command "${name}"; expected sync, serve-webhooks, retry-webhooks or report`,
+    );
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (v.once && v.watch) throw new UsageError('use either --once or --watch, not both');
@@ -148,6 +150,7 @@ export const HELP = `esim-reconcile: keep a reseller's database in step with eSI
 Usage:
   esim-reconcile sync [--once | --watch [--interval SECONDS]]   sync every configured provider account
   esim-reconcile serve-webhooks [--port 8787] [--host 127.0.0.1] [--path /webhooks/esimaccess]
+  esim-reconcile retry-webhooks [--account ID]              apply again webhooks that failed 5 times
   esim-reconcile report [--json] [--account ID] [--limit N]
 
 Store (PGlite in a folder unless DATABASE_URL is set):

@@ -4,7 +4,7 @@
  * @module
  */
 import { openStore, type Store } from '../store/open.js';
-import { type CliIo, reportCommand, serveCommand, syncCommand } from './commands.js';
+import { type CliIo, reportCommand, retryWebhooksCommand, serveCommand, syncCommand } from './commands.js';
 import { HELP, parseCli, UsageError } from './config.js';
 import { describeError } from './describe-error.js';
 
@@ -26,6 +26,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
     if (config.command === 'sync') return await syncCommand(store, config, io);
     if (config.command === 'serve-webhooks') return await serveCommand(store, config, io);
+    if (config.command === 'retry-webhooks') return await retryWebhooksCommand(store, config, io);
     return await reportCommand(store, config, io);
   } catch (error) {
     if (error instanceof UsageError) {

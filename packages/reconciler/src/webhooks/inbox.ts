@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type EsimAccessWebhookPayload, parseEsimAccessWebhook } from '@esim-sandbox/core';
-import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Store } from '../store/open.js';
 import { webhookInbox } from '../store/schema.js';
 import { type ApplyOutcome, applyWebhook } from './apply.js';
@@ -101,4 +101,23 @@ export async function drainInbox(
       return result;
     }
   }
+}
+
+/**
+ * Gives every webhook that failed `MAX_APPLY_ATTEMPTS` times a fresh set of attempts (once its cause is fixed: a
+ * bug, a full disk) and returns how many; the next drain applies them. Nothing is lost meanwhile: failed rows stay
+ * in the inbox and `report` counts them.
+ */
+export async function requeueFailedWebhooks(
+  store: Store,
+  options: { accountId?: string | undefined } = {},
+): Promise<number> {
+  const filters = [isNull(webhookInbox.processedAt), gte(webhookInbox.attempts, MAX_APPLY_ATTEMPTS)];
+  if (options.accountId !== undefined) filters.push(eq(webhookInbox.accountId, options.accountId));
+  const rows = await store.db
+    .update(webhookInbox)
+    .set({ attempts: 0, lastError: null })
+    .where(and(...filters))
+    .returning({ id: webhookInbox.id });
+  return rows.length;
 }
