@@ -79,7 +79,8 @@ export function createEmulator<S, P = unknown>(
     savedAt: new Date(realNow()).toISOString(),
     defaultAccount: defaultId,
     random: engineRandom.state,
-    accounts: [...tenants.values()].map((t) => t.snapshot() as TenantData<unknown, unknown>),
+    // Live data, not snapshots: the writer encodes it before `write` returns, so a deep copy first would be waste.
+    accounts: [...tenants.values()].map((t) => t.liveData() as TenantData<unknown, unknown>),
   }));
   const persist = () => saver.persist();
 
