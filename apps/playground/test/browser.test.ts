@@ -1,9 +1,10 @@
 /**
- * The dashboard in a real browser (Debian's Chromium, headless, through playwright-core): scenarios run from
+ * The dashboard in a real browser (headless Chromium through playwright-core: Debian's when installed, else the one
+ * packaged in @sparticuz/chromium; see chromium.ts): scenarios run from
  * another process show up live, and the clock button expires a profile. Saves a screenshot to test-results/.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,8 +14,8 @@ import { accountKey } from '../src/scenario/run.js';
 import { openEsimAccess } from '../src/scenario/sides.js';
 import { connectPlayground } from '../src/scenario/target.js';
 import { type Playground, startPlayground } from '../src/server/playground.js';
+import { resolveChromium } from './chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const APP_DIR = new URL('..', import.meta.url).pathname;
 const RESULTS = join(APP_DIR, 'test-results');
 const FLAGS = [
@@ -38,16 +39,12 @@ describe('the dashboard in a browser', () => {
   let profileDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install it (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH. This test never downloads a browser.`,
-      );
-    }
+    const browser = await resolveChromium();
     playground = await startPlayground({ port: 0, clock: 'manual' });
     profileDir = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
     // launchPersistentContext passes --user-data-dir (a fresh one) and --headless itself.
     context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM,
+      executablePath: browser.executablePath,
       headless: true,
       args: FLAGS,
       viewport: { width: 1400, height: 900 },
