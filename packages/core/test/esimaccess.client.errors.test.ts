@@ -180,9 +180,10 @@ describe('argument validation', () => {
       field: 'queryProfiles.pager.pageSize',
     },
     {
-      name: 'queryProfiles without any filter',
-      call: (c: EsimAccessClient) => c.queryProfiles({ pager: { pageNum: 1, pageSize: 5 } }),
-      field: 'queryProfiles.orderNo',
+      name: 'queryProfiles with startTime but no endTime',
+      call: (c: EsimAccessClient) =>
+        c.queryProfiles({ startTime: '2024-05-01T00:00:00+0000', pager: { pageNum: 1, pageSize: 5 } }),
+      field: 'queryProfiles.endTime',
     },
     {
       name: 'cancel without identifier',

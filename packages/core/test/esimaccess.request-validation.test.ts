@@ -129,13 +129,6 @@ const rejected: Case[] = [
     path: 'pager.pageSize',
   },
   {
-    name: 'a query with no filter',
-    endpoint: 'queryProfiles',
-    body: { orderNo: '', pager },
-    code: '000105',
-    path: 'orderNo',
-  },
-  {
     name: 'startTime without endTime',
     endpoint: 'queryProfiles',
     body: { startTime: '2024-05-29T18:34:17+0000', pager },
@@ -291,6 +284,21 @@ const accepted: { name: string; endpoint: EsimAccessEndpointName; body: unknown 
       endTime: '2024-05-29T18:34:17Z',
       pager: { pageNum: 10_000, pageSize: 5 },
     },
+  },
+  {
+    name: 'a query with only a pager (every profile of the account)',
+    endpoint: 'queryProfiles',
+    body: { pager: { pageNum: 1, pageSize: 5 } },
+  },
+  {
+    name: 'a query whose filters are all empty strings',
+    endpoint: 'queryProfiles',
+    body: { orderNo: '', iccid: '', esimTranNo: '', pager: { pageNum: 1, pageSize: 5 } },
+  },
+  {
+    name: 'a query by orderNo with half a time range beside it',
+    endpoint: 'queryProfiles',
+    body: { orderNo: 'B1', startTime: '2024-05-01T00:00:00+0000', pager: { pageNum: 1, pageSize: 5 } },
   },
   {
     name: 'a query by iccid with pageSize 500',

@@ -144,11 +144,12 @@ export function runEndpointContract(mode: string, make: MakeHarness): void {
       });
     });
 
-    it('sends an SMS, recorded in the SMS log', async () => {
+    it('sends an SMS to an installed profile, recorded in the SMS log', async () => {
       const { esimTranNos } = await orderAllocated(
         h,
         findBase(h.mock, (p) => p.smsStatus !== 0),
       );
+      h.account.installProfile(esimTranNos[0]!);
       await h.client().sendSms({ esimTranNo: esimTranNos[0]!, message: 'Welcome!' });
       expect(h.account.state().sms).toEqual([
         expect.objectContaining({ esimTranNo: esimTranNos[0], message: 'Welcome!' }),

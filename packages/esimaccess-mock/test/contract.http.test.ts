@@ -3,9 +3,13 @@
  */
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
+import { runInputContract } from './contract.input.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
+import { runListingContract } from './contract.listing.case.js';
 import { overHttp } from './support/harness.js';
 
 runEndpointContract('HTTP', overHttp);
 runErrorContract('HTTP', overHttp);
 runLifecycleContract('HTTP', overHttp);
+runInputContract('HTTP', overHttp);
+runListingContract('HTTP', overHttp);

@@ -260,7 +260,7 @@ describe('partner actions', () => {
     ).toMatchObject({ ok: false, error: { code: '310403' } });
   });
 
-  it('logs an SMS to a profile whose package supports SMS and refuses one that does not', () => {
+  it('logs an SMS to an installed profile whose package supports SMS and refuses one that does not', () => {
     const w = world();
     const withSms = allocated(
       w,
@@ -270,6 +270,7 @@ describe('partner actions', () => {
       w,
       basePackage((p) => p.smsStatus === 0),
     );
+    for (const esimTranNo of [withSms, without]) w.ok((ctx) => installProfile(ctx, { esimTranNo }));
     w.ok((ctx) => sendSms(ctx, { esimTranNo: withSms, message: 'hello' }));
     expect(w.state.sms).toEqual([expect.objectContaining({ esimTranNo: withSms, message: 'hello' })]);
     expect(w.run((ctx) => sendSms(ctx, { esimTranNo: without, message: 'x' }))).toMatchObject({

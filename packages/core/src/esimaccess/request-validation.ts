@@ -5,7 +5,7 @@
  * Rules, first match wins (the provider documents the codes but not which check produces which; these follow the
  * code texts):
  * 1. A refinement that tags itself with `params.esimAccessCode` gets that code ("iccid or esimTranNo required",
- *    "one of orderNo/iccid/esimTranNo/startTime+endTime" -> 000105; more than 30 eSIMs in an order -> 200008).
+ *    "endTime required with startTime" -> 000105; more than 30 eSIMs in an order -> 200008).
  * 2. The body itself is not a JSON object -> 000104 (invalid JSON).
  * 3. The field is absent -> 000105 (mandatory params missing).
  * 4. The field is `null` -> 000106 (mandatory param null).

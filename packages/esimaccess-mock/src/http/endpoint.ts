@@ -1,7 +1,8 @@
 /**
- * The steps every eSIM Access endpoint shares after authentication: POST only (000103), a JSON body (000104), the
- * body validated by core's request schema with core's issue -> code mapper (000105/000106/000107/200008...), then the
- * endpoint's operation, answered in the envelope.
+ * The steps every eSIM Access endpoint shares after authentication: POST only (000103), a JSON body (000104) read as
+ * leniently as the live API unless `behaviour.strictInput` (lenient.ts), the body validated by core's request schema
+ * with core's issue -> code mapper (000105/000106/000107/200008...), then the endpoint's operation, answered in the
+ * envelope.
  * @module
  */
 import {
@@ -14,9 +15,10 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import { type EsimAccessRuntime, type EsimAccessTenant, linksForRequest } from '../mock/runtime.js';
-import { fail, type OpResult, type ProfileLinks } from '../ops/context.js';
+import { type EsimAccessBehaviour, fail, type OpResult, type ProfileLinks } from '../ops/context.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 import { type SerializedSuccess, sendFailure, sendResult } from './envelope.js';
+import { dropBlankOptionals, isAcceptedEmptyBody } from './lenient.js';
 
 export type EsimAccessApp = Hono<ProviderEnv<EsimAccessAccountState, EsimAccessAccountParams>>;
 
@@ -44,13 +46,25 @@ export function parseJsonBody(raw: string): { ok: true; value: unknown } | { ok:
   }
 }
 
+/** The body as the endpoint's validation sees it; see lenient.ts for what strictInput turns off. */
+function readBody(
+  behaviour: EsimAccessBehaviour,
+  request: z.ZodType,
+  raw: string,
+): { ok: true; value: unknown } | { ok: false } {
+  if (behaviour.strictInput) return parseJsonBody(raw);
+  if (isAcceptedEmptyBody(request, raw)) return { ok: true, value: {} };
+  const parsed = parseJsonBody(raw);
+  return parsed.ok ? { ok: true, value: dropBlankOptionals(request, parsed.value) } : parsed;
+}
+
 export function registerEndpoint<N extends EsimAccessEndpointName>(
   app: EsimAccessApp,
   rt: EsimAccessRuntime,
   name: N,
   handler: EndpointHandler<N>,
 ): void {
-  const { path } = esimAccessEndpoints[name];
+  const { path, request } = esimAccessEndpoints[name];
   // Not async: most handlers answer synchronously, and awaiting a plain value still costs a microtask turn.
   app.all(path, (c): Response | Promise<Response> => {
     const envelope = rt.envelope;
@@ -61,8 +75,8 @@ export function registerEndpoint<N extends EsimAccessEndpointName>(
         fail('000103', `Unsupported HTTP method: ${c.req.method} (every endpoint is POST)`).error,
       );
     }
-    // An empty body is not JSON either: the docs ask for `{}` when there are no parameters.
-    const parsed = parseJsonBody(c.get('rawBody'));
+    // The docs ask for `{}` when there are no parameters; an empty body is not JSON, but live takes it as `{}`.
+    const parsed = readBody(rt.behaviour, request, c.get('rawBody'));
     if (!parsed.ok)
       return sendFailure(c, envelope, fail('000104', 'Invalid JSON: the body must be a JSON object').error);
     const validation = validateEsimAccessRequest(name, parsed.value);

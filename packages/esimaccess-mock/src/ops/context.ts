@@ -21,6 +21,11 @@ export interface EsimAccessBehaviour {
   /** A repeated transactionId: the same order again without a second charge (observed live), or 310402. */
   duplicateTransactionId: 'same-order' | 'reject';
   smdpAddress: string;
+  /**
+   * The documents' strict reading of input instead of live's leniency: null for an optional field answers 000106, an
+   * empty body 000104, and "" filters are taken literally (match nothing). Default false (see http/lenient.ts).
+   */
+  strictInput: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: EsimAccessBehaviour = {
@@ -28,6 +33,7 @@ export const DEFAULT_BEHAVIOUR: EsimAccessBehaviour = {
   revokedStatus: 'REVOKED',
   duplicateTransactionId: 'same-order',
   smdpAddress: DEFAULT_SMDP_ADDRESS,
+  strictInput: false,
 };
 
 /** URLs of a profile's QR image, on whatever address the mock is reachable at. */

@@ -31,35 +31,37 @@ function profilesOfOrder(ctx: OpContext, orderNo: string): OpResult<ProfileRecor
   return ok(order.esimTranNos.flatMap((id) => ctx.state.profiles[id] ?? []));
 }
 
+/**
+ * Filters compare with what was sent: "" reaches here only with `strictInput` (the lenient step drops it), and is then
+ * taken literally. No filter at all lists every profile of the account, oldest first (creation order), so pages stay
+ * put while new profiles are added at the end.
+ */
 export function queryProfiles(
   ctx: OpContext,
   request: EsimAccessProfileQueryRequest,
 ): OpResult<EsimAccessProfileQueryObj> {
   let profiles: readonly ProfileRecord[];
-  if (request.orderNo) {
-    const ofOrder = profilesOfOrder(ctx, request.orderNo);
+  const { orderNo, iccid, esimTranNo } = request;
+  if (orderNo !== undefined) {
+    const ofOrder = profilesOfOrder(ctx, orderNo);
     if (!ofOrder.ok) return ofOrder;
     profiles = ofOrder.obj;
-  } else if (request.esimTranNo) {
+  } else if (esimTranNo !== undefined) {
     // The filter below would keep just this one: start from it rather than scan every profile.
-    const one = Object.hasOwn(ctx.state.profiles, request.esimTranNo)
-      ? ctx.state.profiles[request.esimTranNo]
-      : undefined;
+    const one = Object.hasOwn(ctx.state.profiles, esimTranNo) ? ctx.state.profiles[esimTranNo] : undefined;
     profiles = one ? [one] : [];
   } else {
     profiles = profileList(ctx.state);
   }
-  if (request.iccid) {
-    const { iccid } = request;
+  if (iccid !== undefined) {
     profiles = profiles.filter((p) => p.iccid === iccid);
-    if (request.orderNo && profiles.length === 0)
-      return fail('310403', `ICCID ${iccid} is not in order ${request.orderNo}`);
+    if (orderNo !== undefined && profiles.length === 0)
+      return fail('310403', `ICCID ${iccid} is not in order ${orderNo}`);
   }
-  if (request.esimTranNo) {
-    const { esimTranNo } = request;
+  if (esimTranNo !== undefined) {
     profiles = profiles.filter((p) => p.esimTranNo === esimTranNo);
-    if (request.orderNo && profiles.length === 0) {
-      return fail('310403', `esimTranNo ${esimTranNo} is not in order ${request.orderNo}`);
+    if (orderNo !== undefined && profiles.length === 0) {
+      return fail('310403', `esimTranNo ${esimTranNo} is not in order ${orderNo}`);
     }
   }
   if (request.startTime && request.endTime) {
@@ -105,29 +107,53 @@ function matchesLocation(ctx: OpContext, pkg: EsimAccessPackage, code: string): 
 }
 
 /**
- * Filters as documented; empty strings count as "not filtering". Without `type` only base packages are listed; with
- * `iccid`, BASE lists the profile's own package and TOPUP the top-ups that fit it.
+ * The packages a base package stands for under `type`: itself for BASE, the top-ups that fit it for TOPUP (the docs:
+ * `iccid` "for available top-ups", `packageCode` "used with TOPUP to view top-up packages for a packageCode").
+ */
+function standsFor(ctx: OpContext, base: EsimAccessPackage | undefined, type: string): EsimAccessPackage[] {
+  if (!base) return [];
+  return type === 'TOPUP' ? ctx.catalog.topUpsFor(base) : type === 'BASE' ? [base] : [];
+}
+
+/** Matches `field` = `value`, or, when `value` names a base package, the packages that base stands for. */
+function named(
+  ctx: OpContext,
+  type: string,
+  field: 'packageCode' | 'slug',
+  value: string,
+): (pkg: EsimAccessPackage) => boolean {
+  const pkg = field === 'packageCode' ? ctx.catalog.byCode(value) : ctx.catalog.bySlug(value);
+  if (!pkg || packageType(pkg) !== 'BASE') return (candidate) => candidate[field] === value;
+  const fitting = standsFor(ctx, pkg, type);
+  return (candidate) => fitting.includes(candidate);
+}
+
+/**
+ * Filters as documented. Without `type` only base packages are listed. A base package named by `iccid` (the
+ * profile's), `packageCode` or `slug` lists itself with BASE and the top-ups that fit it with TOPUP. "" reaches here
+ * only with `strictInput`, and is taken literally (matches nothing).
  */
 export function listPackages(
   ctx: OpContext,
   request: EsimAccessPackageListRequest,
 ): OpResult<EsimAccessPackageListObj> {
-  const type = request.type || 'BASE';
+  const type = request.type ?? 'BASE';
   let packages = ctx.catalog.catalog.packages.filter((pkg) => packageType(pkg) === type);
-  if (request.iccid) {
+  if (request.iccid !== undefined) {
     const esimTranNo = ctx.state.esimTranNoByIccid[request.iccid];
     const base = esimTranNo
       ? ctx.catalog.byCode(ctx.state.profiles[esimTranNo]?.basePackageCode ?? '')
       : undefined;
-    const fitting = base ? (type === 'TOPUP' ? ctx.catalog.topUpsFor(base) : [base]) : [];
+    const fitting = standsFor(ctx, base, type);
     packages = packages.filter((pkg) => fitting.includes(pkg));
   }
-  const { locationCode, packageCode, slug } = request;
-  if (locationCode) packages = packages.filter((pkg) => matchesLocation(ctx, pkg, locationCode));
-  if (packageCode) packages = packages.filter((pkg) => pkg.packageCode === packageCode);
-  if (slug) packages = packages.filter((pkg) => pkg.slug === slug);
-  if (request.dataType !== undefined && request.dataType !== '') {
-    const dayPass = Number(request.dataType) === 2;
+  const { locationCode, packageCode, slug, dataType } = request;
+  if (locationCode !== undefined)
+    packages = packages.filter((pkg) => matchesLocation(ctx, pkg, locationCode));
+  if (packageCode !== undefined) packages = packages.filter(named(ctx, type, 'packageCode', packageCode));
+  if (slug !== undefined) packages = packages.filter(named(ctx, type, 'slug', slug));
+  if (dataType !== undefined) {
+    const dayPass = dataType === '' ? undefined : Number(dataType) === 2;
     packages = packages.filter((pkg) => isDayPass(pkg) === dayPass);
   }
   return ok({ packageList: packages });

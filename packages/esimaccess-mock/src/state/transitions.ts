@@ -43,6 +43,7 @@ interface Rule {
 
 const LIVE: readonly EsimAccessEsimStatus[] = ['GOT_RESOURCE', 'IN_USE', 'USED_UP'];
 const ON_DEVICE: readonly EsimAccessSmdpStatus[] = ['ENABLED', 'DISABLED'];
+const INSTALLED: readonly EsimAccessSmdpStatus[] = ['INSTALLATION', ...ON_DEVICE];
 
 export const PROFILE_TRANSITIONS: Readonly<Record<ProfileMove, readonly Rule[]>> = {
   // Device side (NOTES 1.4 install sequence): RELEASED -> DOWNLOAD -> INSTALLATION -> ENABLED.
@@ -69,7 +70,8 @@ export const PROFILE_TRANSITIONS: Readonly<Record<ProfileMove, readonly Rule[]>>
   revoke: [{ esim: [...LIVE, 'SUSPENDED'], toEsim: 'REVOKED_AS_CONFIGURED', toSmdp: 'DELETED' }],
   // New, In use and Depleted only (spec/TU); more volume brings a depleted profile back into use.
   topUp: [{ esim: ['GOT_RESOURCE', 'IN_USE'] }, { esim: ['USED_UP'], toEsim: 'IN_USE' }],
-  sendSms: [{ esim: LIVE }],
+  // The docs: only installed eSIMs that support SMS receive it; never installed (RELEASED, DOWNLOAD) is refused.
+  sendSms: [{ esim: LIVE, smdp: INSTALLED }],
 };
 
 export type MovePlan =

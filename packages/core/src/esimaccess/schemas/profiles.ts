@@ -1,5 +1,5 @@
 /**
- * `POST /api/v1/open/esim/query`: allocated profiles by order, profile or creation-time range, paged.
+ * `POST /api/v1/open/esim/query`: allocated profiles by order, profile or creation-time range, or all of them, paged.
  * @module
  */
 import { z } from 'zod';
@@ -16,8 +16,9 @@ import {
 } from './common.js';
 
 /**
- * One of `orderNo`, `iccid`, `esimTranNo`, or both `startTime` and `endTime` (ISO UTC); `pager` is mandatory.
- * Empty strings count as absent because clients send unused filters as `""`.
+ * Filters `orderNo`, `iccid`, `esimTranNo`, or both `startTime` and `endTime` (ISO UTC); `pager` is mandatory. With no
+ * filter the endpoint lists every profile of the account ("Query All Allocated Profiles"), paged. Empty strings
+ * count as absent because clients send unused filters as `""`.
  */
 export const esimAccessProfileQueryRequestSchema = z
   .object({
@@ -32,15 +33,13 @@ export const esimAccessProfileQueryRequestSchema = z
     const byId = [query.orderNo, query.iccid, query.esimTranNo].some(isPresentEsimAccessString);
     const hasStart = isPresentEsimAccessString(query.startTime);
     const hasEnd = isPresentEsimAccessString(query.endTime);
-    if (byId || (hasStart && hasEnd)) return;
-    const missing = hasStart ? 'endTime' : hasEnd ? 'startTime' : 'orderNo';
+    // Half a time range is refused only when it would be the query's one filter.
+    if (byId || hasStart === hasEnd) return;
+    const missing = hasStart ? 'endTime' : 'startTime';
     ctx.addIssue({
       code: 'custom',
       path: [missing],
-      message:
-        missing === 'orderNo'
-          ? 'one of orderNo, iccid, esimTranNo or startTime+endTime is required'
-          : `${missing} is required with ${missing === 'endTime' ? 'startTime' : 'endTime'}`,
+      message: `${missing} is required with ${hasStart ? 'startTime' : 'endTime'}`,
       params: { [ESIM_ACCESS_CODE_PARAM]: '000105' },
     });
   });
