@@ -6,6 +6,7 @@ import { runErrorContract } from './contract.errors.case.js';
 import { runInputContract } from './contract.input.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
 import { runListingContract } from './contract.listing.case.js';
+import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
 import { overHttp } from './support/harness.js';
 
 runEndpointContract('HTTP', overHttp);
@@ -13,3 +14,4 @@ runErrorContract('HTTP', overHttp);
 runLifecycleContract('HTTP', overHttp);
 runInputContract('HTTP', overHttp);
 runListingContract('HTTP', overHttp);
+runLifecycle2Contract('HTTP', overHttp);

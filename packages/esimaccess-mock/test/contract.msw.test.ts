@@ -8,6 +8,7 @@ import { runErrorContract } from './contract.errors.case.js';
 import { runInputContract } from './contract.input.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
 import { runListingContract } from './contract.listing.case.js';
+import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
 import { overMsw } from './support/harness.js';
 
 // Webhook receivers are real local servers: let those requests through.
@@ -20,3 +21,4 @@ runErrorContract('msw', overMsw(server));
 runLifecycleContract('msw', overMsw(server));
 runInputContract('msw', overMsw(server));
 runListingContract('msw', overMsw(server));
+runLifecycle2Contract('msw', overMsw(server));

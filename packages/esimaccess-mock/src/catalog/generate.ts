@@ -40,6 +40,18 @@ const EXTRA_PLANS = [
   plan(10 * GB_MB, 30),
   plan(20 * GB_MB, 30),
 ];
+/**
+ * Day passes of every documented dataType (2 speed-reduced, 3 cut-off, 4 unlimited), picked by the country code
+ * rather than the generator so the rest of a seed's catalogue stays as it was.
+ */
+const DAY_PASS_TYPES = [2, 3, 4] as const;
+function dayPassType(area: Area): number {
+  const sum = [...area.code].reduce((total, char) => total + char.charCodeAt(0), 0);
+  return DAY_PASS_TYPES[sum % DAY_PASS_TYPES.length] ?? 2;
+}
+
+const fupPolicy = (dataType: number, speed: string): string => (dataType === 3 ? '' : speed);
+
 const TOPUP_PLANS = [plan(GB_MB, 7), plan(3 * GB_MB, 30), plan(5 * GB_MB, 30)];
 
 /** An area a package covers: one country or a region. */
@@ -129,6 +141,7 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): EsimAcces
     kind: 'base' | 'daily' | 'topup',
   ): EsimAccessPackage => {
     const daily = kind === 'daily';
+    const dataType = daily ? dayPassType(area) : 1;
     const price = roundCents((p.volumeMb / GB_MB) * ratePerGb * (daily ? 0.9 : 1 + p.days / 100));
     const name = daily
       ? `${area.name} ${volumeLabel(p.volumeMb)}/Day`
@@ -155,14 +168,15 @@ export function generateCatalog(options: GenerateCatalogOptions = {}): EsimAcces
         { weight: 2, value: 1 },
         { weight: 1, value: 2 },
       ]),
-      dataType: daily ? 2 : 1,
+      dataType,
       unusedValidTime: 180,
       favorite: false,
       retailPrice: retailFor(price),
       speed: speedOf(area),
       locationNetworkList: networkList(area),
       ipExport: ipExportOf(area),
-      fupPolicy: daily ? faker.helpers.arrayElement(['384 Kbps', '1 Mbps']) : '',
+      // Drawn for every day pass so the generator's sequence does not depend on the type; a cut-off pass has none.
+      fupPolicy: daily ? fupPolicy(dataType, faker.helpers.arrayElement(['384 Kbps', '1 Mbps'])) : '',
     };
   };
 

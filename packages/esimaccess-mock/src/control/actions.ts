@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { backgroundLinks, type EsimAccessRuntime, type EsimAccessTenant, runOp } from '../mock/runtime.js';
 import { fail, type OpResult, ok } from '../ops/context.js';
-import { addUsage, expireProfile, type InstallOptions, installProfile } from '../ops/device.js';
+import {
+  addUsage,
+  type DeviceAction,
+  deviceAction,
+  expireProfile,
+  type InstallOptions,
+  installProfile,
+} from '../ops/device.js';
 import { allocateOrder } from '../ops/order.js';
 import type { ProfileRef } from '../ops/profiles.js';
 import { setBalance } from '../state/money.js';
@@ -59,6 +66,19 @@ export function controlAddUsage(
   return changed(
     tenant,
     runOp(rt, tenant, backgroundLinks(rt), (ctx) => addUsage(ctx, ref, bytes)),
+  );
+}
+
+/** A device disables, re-enables or deletes the profile. */
+export function controlDevice(
+  rt: EsimAccessRuntime,
+  tenant: EsimAccessTenant,
+  ref: ProfileRef,
+  action: DeviceAction,
+): OpResult<ProfileRecord> {
+  return changed(
+    tenant,
+    runOp(rt, tenant, backgroundLinks(rt), (ctx) => deviceAction(ctx, ref, action)),
   );
 }
 

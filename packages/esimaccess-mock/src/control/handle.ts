@@ -13,6 +13,7 @@ import {
   balanceInputSchema,
   controlAddUsage,
   controlAllocate,
+  controlDevice,
   controlExpire,
   controlInstall,
   controlSetBalance,
@@ -50,6 +51,12 @@ export interface EsimAccessAccountControl {
   allocate(orderNo: string): OrderRecord;
   /** A device downloads, installs and enables the profile (or stops at `until`). */
   installProfile(esimTranNo: string, options?: InstallOptions): ProfileRecord;
+  /** The device disables the profile (SMDP_EVENT DISABLED); it uses no data until enabled again. */
+  disableProfile(esimTranNo: string): ProfileRecord;
+  /** The device enables a disabled profile again (SMDP_EVENT ENABLED). */
+  enableProfile(esimTranNo: string): ProfileRecord;
+  /** The user deletes the profile from the device (SMDP_EVENT DELETED); it cannot come back. */
+  deleteProfile(esimTranNo: string): ProfileRecord;
   /** The device uses `bytes` of data. */
   addUsage(esimTranNo: string, bytes: number): ProfileRecord;
   /** Ends the unused period (never activated) or the validity (activated) now. */
@@ -82,6 +89,9 @@ function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAc
     profile: (esimTranNo) => unwrap(findProfileCopy(tenant, esimTranNo)),
     allocate: (orderNo) => unwrap(controlAllocate(rt, tenant, orderNo)),
     installProfile: (esimTranNo, options) => unwrap(controlInstall(rt, tenant, { esimTranNo }, options)),
+    disableProfile: (esimTranNo) => unwrap(controlDevice(rt, tenant, { esimTranNo }, 'disable')),
+    enableProfile: (esimTranNo) => unwrap(controlDevice(rt, tenant, { esimTranNo }, 'reenable')),
+    deleteProfile: (esimTranNo) => unwrap(controlDevice(rt, tenant, { esimTranNo }, 'delete')),
     addUsage: (esimTranNo, bytes) =>
       unwrap(controlAddUsage(rt, tenant, { esimTranNo }, parseOrThrow(usageInputSchema, { bytes }).bytes)),
     expireProfile: (esimTranNo) => unwrap(controlExpire(rt, tenant, { esimTranNo })),

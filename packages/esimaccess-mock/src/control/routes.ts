@@ -11,11 +11,13 @@ import type { Context } from 'hono';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessRuntime } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
+import type { DeviceAction } from '../ops/device.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 import {
   balanceInputSchema,
   controlAddUsage,
   controlAllocate,
+  controlDevice,
   controlExpire,
   controlInstall,
   controlSetBalance,
@@ -41,6 +43,33 @@ const route = controlRoute<Env>();
 
 const notFound = (what: string) => ({ status: 404, description: `Unknown ${what} (the provider's code).` });
 const lifecycle = { status: 409, description: 'The lifecycle does not allow it (200002).' };
+
+/** What a device does to an installed profile; esimStatus stays, the SM-DP+ status changes (SMDP_EVENT). */
+const DEVICE_ROUTES: readonly {
+  path: string;
+  action: DeviceAction;
+  summary: string;
+  description: string;
+}[] = [
+  {
+    path: 'disable',
+    action: 'disable',
+    summary: 'The phone disables the profile',
+    description: 'ENABLED to DISABLED; a disabled profile uses no data.',
+  },
+  {
+    path: 'enable',
+    action: 'reenable',
+    summary: 'The phone enables a disabled profile again',
+    description: 'DISABLED to ENABLED.',
+  },
+  {
+    path: 'delete',
+    action: 'delete',
+    summary: 'The user deletes the profile from the phone',
+    description: 'ENABLED or DISABLED to DELETED, for good: no data, no top-up.',
+  },
+];
 
 export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env>[] {
   const esimTranNo = (c: Context<Env>) => ({ esimTranNo: c.req.param('esimTranNo') ?? '' });
@@ -129,6 +158,17 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       errors: [notFound('profile'), lifecycle],
       handle: (c, { body }) => answer(c, controlInstall(rt, c.var.tenant, esimTranNo(c), body)),
     }),
+    ...DEVICE_ROUTES.map(({ path, action, summary, description }) =>
+      route({
+        method: 'post',
+        path: `/profiles/:esimTranNo/${path}`,
+        summary,
+        description,
+        response: { description: 'The profile record.' },
+        errors: [notFound('profile'), lifecycle],
+        handle: (c) => answer(c, controlDevice(rt, c.var.tenant, esimTranNo(c), action)),
+      }),
+    ),
     route({
       method: 'post',
       path: '/profiles/:esimTranNo/usage',

@@ -20,7 +20,7 @@ import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
 import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from './runtime.js';
 
 /** Bump when EsimAccessAccountState changes shape: an old state file is then refused with a clear error. */
-export const ESIM_ACCESS_STATE_VERSION = 1;
+export const ESIM_ACCESS_STATE_VERSION = 2;
 
 /** esim/query and the lists change nothing: they are reads for persistence and for "late after poll" webhooks. */
 const READ_PATHS = [

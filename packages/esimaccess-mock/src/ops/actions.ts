@@ -22,7 +22,10 @@ function simpleMove(
   return error ? fail(error.code, error.message) : ok({});
 }
 
-/** Only a profile never downloaded (GOT_RESOURCE + RELEASED) can be cancelled; its price goes back to the balance. */
+/**
+ * Only a profile never downloaded (GOT_RESOURCE + RELEASED) can be cancelled, top-ups or not. Everything paid for it
+ * goes back to the balance: its price, and each top-up's amount as its own refund (ref = the topUpEsimTranNo).
+ */
 export function cancelProfile(ctx: OpContext, request: EsimAccessProfileActionRequest): OpResult<EmptyObj> {
   const found = findProfile(ctx.state, request);
   if (!found.ok) return found;
@@ -30,6 +33,16 @@ export function cancelProfile(ctx: OpContext, request: EsimAccessProfileActionRe
   const error = moveProfile(ctx, profile, 'cancel');
   if (error) return fail(error.code, error.message);
   changeBalance(ctx.state, profile.price, 'refund', profile.esimTranNo, ctx.now);
+  for (const topUp of Object.values(ctx.state.topUps)) {
+    if (topUp.esimTranNo !== profile.esimTranNo) continue;
+    changeBalance(
+      ctx.state,
+      topUp.amount,
+      'refund',
+      topUp.result.topUpEsimTranNo ?? topUp.transactionId,
+      ctx.now,
+    );
+  }
   return ok({});
 }
 

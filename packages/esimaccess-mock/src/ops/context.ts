@@ -47,6 +47,7 @@ export interface TaskDataMap {
   'esimaccess.expire-unused': { esimTranNo: string };
   'esimaccess.expire-used': { esimTranNo: string; expiresAt: number };
   'esimaccess.validity-warning': { esimTranNo: string; expiresAt: number };
+  'esimaccess.daily-reset': { esimTranNo: string; at: number };
 }
 
 export type EsimAccessTaskKind = keyof TaskDataMap;

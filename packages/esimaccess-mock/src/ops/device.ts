@@ -4,11 +4,12 @@
  * @module
  */
 import type { EsimAccessSmdpStatus } from '@esim-sandbox/core';
+import { dataTypeRule } from '../state/data-types.js';
 import { newEid } from '../state/ids.js';
 import type { ProfileMove } from '../state/transitions.js';
 import type { ProfileRecord } from '../state/types.js';
 import { fail, type OpContext, type OpResult, ok } from './context.js';
-import { activate, checkMove, moveProfile, notifyUsageThresholds } from './lifecycle.js';
+import { activate, checkMove, moveProfile, notifyUsageThresholds, startUsageDay } from './lifecycle.js';
 import { findProfile, type ProfileRef } from './profiles.js';
 
 export type InstallStep = Extract<EsimAccessSmdpStatus, 'DOWNLOAD' | 'INSTALLATION' | 'ENABLED'>;
@@ -66,8 +67,10 @@ export function installProfile(
 }
 
 /**
- * Data used on the network. The first use of an enabled profile activates it (activeType 2); usage is capped at the
- * volume, crossing 50/80/90 % sends DATA_USAGE, reaching 100 % makes it USED_UP.
+ * Data used on the network. The first use of an enabled profile activates it (activeType 2). Usage counts against the
+ * allowance of the package's dataType (data-types.ts): the whole volume, or today's for a day pass; crossing
+ * 50/80/90 % sends DATA_USAGE, and where the allowance cuts data off, reaching it makes the profile USED_UP (usage is
+ * then capped at the allowance).
  */
 export function addUsage(ctx: OpContext, ref: ProfileRef, bytes: number): OpResult<ProfileRecord> {
   if (!Number.isSafeInteger(bytes) || bytes <= 0)
@@ -81,11 +84,26 @@ export function addUsage(ctx: OpContext, ref: ProfileRef, bytes: number): OpResu
   }
   const error = moveProfile(ctx, profile, 'addUsage');
   if (error) return fail(error.code, error.message);
-  profile.orderUsage = Math.min(profile.totalVolume, profile.orderUsage + bytes);
+  const rule = dataTypeRule(profile.dataType);
+  if (rule.daily) startUsageDay(ctx, profile);
+  const used = profile.orderUsage + bytes;
+  const cutOff = rule.atAllowance === 'cut-off';
+  profile.orderUsage = cutOff ? Math.min(profile.totalVolume, used) : Math.min(Number.MAX_SAFE_INTEGER, used);
   profile.lastUsageAt = ctx.now;
-  notifyUsageThresholds(ctx, profile);
-  if (profile.orderUsage >= profile.totalVolume) moveProfile(ctx, profile, 'useUp');
+  if (rule.usageWebhooks) notifyUsageThresholds(ctx, profile);
+  if (cutOff && profile.orderUsage >= profile.totalVolume) moveProfile(ctx, profile, 'useUp');
   return ok(profile);
+}
+
+/** What a device does to an installed profile; each sends its SMDP_EVENT, esimStatus stays (the state table). */
+export type DeviceAction = Extract<ProfileMove, 'disable' | 'reenable' | 'delete'>;
+
+/** The device disables the profile, enables it again, or the user deletes it (for good). */
+export function deviceAction(ctx: OpContext, ref: ProfileRef, action: DeviceAction): OpResult<ProfileRecord> {
+  const found = findProfile(ctx.state, ref);
+  if (!found.ok) return found;
+  const error = moveProfile(ctx, found.obj, action);
+  return error ? fail(error.code, error.message) : ok(found.obj);
 }
 
 /** Ends the profile's period now: validity if it was activated, the unused period if not. */

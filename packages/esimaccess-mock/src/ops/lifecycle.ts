@@ -8,7 +8,7 @@ import { DAY_MS } from '../state/time.js';
 import { type ProfileMove, planMove } from '../state/transitions.js';
 import type { ProfileRecord } from '../state/types.js';
 import { type OpContext, type OpError, schedule } from './context.js';
-import { dataUsageWebhook, esimStatusWebhook, smdpEventWebhook } from './webhooks.js';
+import { dataUsageWebhook, esimStatusWebhook, smdpEventWebhook, validityUsageWebhook } from './webhooks.js';
 
 /** Checks a move without applying it: the 200002 a caller must answer before it mutates anything else. */
 export function checkMove(ctx: OpContext, profile: ProfileRecord, move: ProfileMove): OpError | null {
@@ -29,6 +29,7 @@ export function moveProfile(ctx: OpContext, profile: ProfileRecord, move: Profil
   profile.esimStatus = plan.next.esimStatus;
   profile.smdpStatus = plan.next.smdpStatus;
   if (profile.smdpStatus !== before.smdpStatus || move === 'activate') {
+    profile.smdpSeqNumber += 1;
     ctx.effects.webhooks.push(smdpEventWebhook(ctx, profile));
   }
   if (profile.esimStatus !== before.esimStatus && profile.esimStatus !== 'GOT_RESOURCE') {
@@ -37,7 +38,10 @@ export function moveProfile(ctx: OpContext, profile: ProfileRecord, move: Profil
   return null;
 }
 
-/** Schedules the end of validity and the warning a day before it, keyed by `expiresAt` so stale tasks no-op. */
+/**
+ * Schedules the end of validity and the warning a day before it, keyed by `expiresAt` so stale tasks no-op. With a
+ * day or less left (a 1-day package on activation) the warning goes now: one day remains from the start.
+ */
 export function scheduleValidity(ctx: OpContext, profile: ProfileRecord): void {
   const expiresAt = profile.expiresAt;
   if (expiresAt === null) return;
@@ -47,7 +51,19 @@ export function scheduleValidity(ctx: OpContext, profile: ProfileRecord): void {
       esimTranNo: profile.esimTranNo,
       expiresAt,
     });
+  } else {
+    warnValidity(ctx, profile);
   }
+}
+
+/** VALIDITY_USAGE, once per `expiresAt`, for a profile still counting down its validity. */
+export function warnValidity(ctx: OpContext, profile: ProfileRecord): void {
+  const expiresAt = profile.expiresAt;
+  if (expiresAt === null || profile.validityWarnedFor === expiresAt) return;
+  // A cancelled, revoked or expired profile would not be warned.
+  if (checkMove(ctx, profile, 'expireUsed')) return;
+  profile.validityWarnedFor = expiresAt;
+  ctx.effects.webhooks.push(validityUsageWebhook(ctx, profile, expiresAt));
 }
 
 /** First use starts the validity period: totalDuration days from now. */
@@ -80,6 +96,32 @@ export function notifyUsageThresholds(ctx: OpContext, profile: ProfileRecord): v
     profile.usageNotified.push(threshold.usedPercent);
     ctx.effects.webhooks.push(dataUsageWebhook(ctx, profile, threshold.remainThreshold));
   }
+}
+
+/**
+ * Starts a day pass's day on its first use: the counters reset 24 h after activation and every 24 h after that.
+ */
+export function startUsageDay(ctx: OpContext, profile: ProfileRecord): void {
+  if (profile.usageResetAt !== null || profile.activatedAt === null) return;
+  const day = Math.floor((ctx.now - profile.activatedAt) / DAY_MS);
+  const at = profile.activatedAt + (day + 1) * DAY_MS;
+  profile.usageResetAt = at;
+  schedule(ctx, 'esimaccess.daily-reset', at, { esimTranNo: profile.esimTranNo, at });
+}
+
+/**
+ * A new day of a day pass: today's usage and its DATA_USAGE thresholds start again, and a profile cut off yesterday
+ * (dataType 3) is back in use. Not at the end of validity: the last day's figures stay on the expired profile.
+ */
+export function renewDailyAllowance(ctx: OpContext, profile: ProfileRecord): void {
+  const at = profile.usageResetAt;
+  profile.usageResetAt = null;
+  if (at === null || (profile.expiresAt !== null && at >= profile.expiresAt)) return;
+  profile.orderUsage = 0;
+  profile.usageNotified = [];
+  if (!checkMove(ctx, profile, 'renewDay')) moveProfile(ctx, profile, 'renewDay');
+  // Suspended while cut off: unsuspend returns to today's allowance, not yesterday's cut-off.
+  if (profile.suspendedFrom?.esimStatus === 'USED_UP') profile.suspendedFrom.esimStatus = 'IN_USE';
 }
 
 /** After a top-up adds volume, thresholds no longer crossed may fire again. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { EsimAccessPackage } from '@esim-sandbox/core';
-import { newActivationCode, newHexId, newIccid, newImsi, nextSequencedId } from '../state/ids.js';
+import { newActivationCode, newHexId, newIccid, newImsi, newMsisdn, nextSequencedId } from '../state/ids.js';
 import { addProfile } from '../state/profile-list.js';
 import { DAY_MS } from '../state/time.js';
 import type { OrderItem, OrderRecord, ProfileRecord } from '../state/types.js';
@@ -43,16 +43,19 @@ export function createProfile(
   const esimTranNo = nextEsimTranNo(ctx);
   const iccid = uniqueIccid(ctx, issuer);
   const days = item.periodNum ?? pkg.duration;
-  // A day pass's volume is per day; the profile's total is the allowance over the days bought.
-  const totalVolume = item.periodNum === null ? pkg.volume : pkg.volume * days;
+  // A day pass's volume is its daily allowance, which is what the profile reports (see data-types.ts).
+  const totalVolume = pkg.volume;
   const unusedDays = pkg.unusedValidTime ?? DEFAULT_UNUSED_VALID_DAYS;
+  const smsStatus = pkg.smsStatus ?? 0;
+  const imsi = newImsi(ctx.rng, issuer);
   const profile: ProfileRecord = {
     esimTranNo,
     orderNo: order.orderNo,
     transactionId: order.transactionId,
     iccid,
-    imsi: newImsi(ctx.rng, issuer),
-    msisdn: '',
+    imsi,
+    // Only a profile that can receive SMS has a number (NOTES 1.7: often absent or "").
+    msisdn: smsStatus === 0 ? '' : newMsisdn(issuer, imsi),
     ac: newActivationCode(ctx.rng, ctx.behaviour.smdpAddress),
     qrId: newHexId(ctx.rng),
     eid: '',
@@ -76,12 +79,14 @@ export function createProfile(
     ],
     activeType: pkg.activeType ?? 1,
     dataType: pkg.dataType ?? 1,
-    smsStatus: pkg.smsStatus ?? 0,
+    smsStatus,
     price: item.unitPrice * (item.periodNum ?? 1),
     totalVolume,
     totalDuration: days,
     durationUnit: pkg.durationUnit,
     orderUsage: 0,
+    usageResetAt: null,
+    smdpSeqNumber: 0,
     createdAt: ctx.now,
     unusedExpiresAt: ctx.now + unusedDays * DAY_MS,
     installedAt: null,

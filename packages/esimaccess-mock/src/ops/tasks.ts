@@ -5,9 +5,8 @@
  * @module
  */
 import type { EsimAccessTaskKind, OpContext, TaskDataMap } from './context.js';
-import { checkMove, moveProfile } from './lifecycle.js';
+import { checkMove, moveProfile, renewDailyAllowance, warnValidity } from './lifecycle.js';
 import { allocateOrder } from './order.js';
-import { validityUsageWebhook } from './webhooks.js';
 
 type TaskHandlers = { [K in EsimAccessTaskKind]: (ctx: OpContext, data: TaskDataMap[K]) => void };
 
@@ -28,11 +27,12 @@ export const esimAccessTaskHandlers: TaskHandlers = {
 
   'esimaccess.validity-warning': (ctx, { esimTranNo, expiresAt }) => {
     const profile = ctx.state.profiles[esimTranNo];
-    if (!profile || profile.expiresAt !== expiresAt || profile.validityWarnedFor === expiresAt) return;
-    // Only profiles still counting down their validity get the warning; a cancelled or revoked one would not.
-    if (checkMove(ctx, profile, 'expireUsed')) return;
-    profile.validityWarnedFor = expiresAt;
-    ctx.effects.webhooks.push(validityUsageWebhook(ctx, profile, expiresAt));
+    if (profile?.expiresAt === expiresAt) warnValidity(ctx, profile);
+  },
+
+  'esimaccess.daily-reset': (ctx, { esimTranNo, at }) => {
+    const profile = ctx.state.profiles[esimTranNo];
+    if (profile?.usageResetAt === at) renewDailyAllowance(ctx, profile);
   },
 };
 

@@ -5,6 +5,7 @@
  */
 import type { EsimAccessTopUpObj, EsimAccessTopUpRequest } from '@esim-sandbox/core';
 import { isDayPass, packageType } from '../catalog/catalog.js';
+import { dataTypeRule } from '../state/data-types.js';
 import { canAfford, changeBalance } from '../state/money.js';
 import { DAY_MS, formatProviderTime } from '../state/time.js';
 import { fail, type OpContext, type OpResult, ok } from './context.js';
@@ -38,7 +39,9 @@ export function topUp(ctx: OpContext, request: EsimAccessTopUpRequest): OpResult
     return fail('200008', 'periodNum is only for day-pass packages (periodNum)');
   }
   const days = isDayPass(pkg) ? (request.periodNum ?? pkg.duration) : pkg.duration;
-  const volume = isDayPass(pkg) ? pkg.volume * days : pkg.volume;
+  // A day pass's allowance is per day: its top-up adds days, not volume.
+  const daily = dataTypeRule(profile.dataType).daily;
+  const volume = daily ? 0 : isDayPass(pkg) ? pkg.volume * days : pkg.volume;
   const price = pkg.price * (isDayPass(pkg) ? days : 1);
   if (request.amount !== undefined && Number(request.amount) !== price) {
     return fail('200006', `wrong total amount: expected ${price}, got ${request.amount}`);
@@ -54,13 +57,14 @@ export function topUp(ctx: OpContext, request: EsimAccessTopUpRequest): OpResult
     slug: pkg.slug,
     packageName: pkg.name,
     duration: days,
-    volume,
+    volume: daily ? pkg.volume : volume,
     locationCode: ctx.catalog.locationCode(pkg),
     createTime: ctx.now,
   });
   forgetUncrossedThresholds(profile);
-  // Depleted -> In use; other statuses stay (the table's target).
-  moveProfile(ctx, profile, 'topUp');
+  // Depleted -> In use; other statuses stay (the table's target). A day pass cut off today stays so until the
+  // daily reset: more days do not give today more data.
+  if (!daily) moveProfile(ctx, profile, 'topUp');
   if (profile.expiresAt !== null) {
     profile.expiresAt += days * DAY_MS;
     scheduleValidity(ctx, profile);

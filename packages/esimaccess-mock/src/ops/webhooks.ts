@@ -58,6 +58,8 @@ export function smdpEventWebhook(ctx: OpContext, profile: ProfileRecord): EsimAc
       esimStatus: profile.esimStatus,
       smdpStatus: profile.smdpStatus,
       timestamp: formatProviderTime(ctx.now),
+      // Per profile, from 1: the order of its SM-DP+ events, for a receiver that gets them out of order.
+      seqNumber: profile.smdpSeqNumber,
       notifyStatus: 'Executed-Success',
     },
   };

@@ -86,6 +86,16 @@ export function newImsi(rng: Rng, issuerCountry: string): string {
   return `${mcc}${String(rng.int(1, 20)).padStart(2, '0')}${rng.digits(10)}`;
 }
 
+/**
+ * 15 digits: the issuing country's calling code, then the IMSI's last digits, as the documented pair shows
+ * (IMSI `232104070077567`, MSISDN `436789040077567`). Drawn from the IMSI, not the generator, so adding it moved no
+ * other seeded id.
+ */
+export function newMsisdn(issuerCountry: string, imsi: string): string {
+  const dial = findCountry(issuerCountry)?.dial ?? '852';
+  return `${dial}${imsi.slice(-(15 - dial.length))}`;
+}
+
 /** 32 digits starting `89049032`, as the documented examples. */
 export function newEid(rng: Rng): string {
   return `89049032${rng.digits(24)}`;

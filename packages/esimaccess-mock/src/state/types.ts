@@ -66,12 +66,18 @@ export interface ProfileRecord extends ProfileStatus {
   activeType: number;
   dataType: number;
   smsStatus: number;
-  /** What the eSIM cost, refunded on cancel. */
+  /** What the eSIM cost, refunded on cancel (with its top-ups). */
   price: number;
+  /** Bytes of the allowance: the whole volume, or one day's for a day pass (dataType 2-4). */
   totalVolume: number;
   totalDuration: number;
   durationUnit: string;
+  /** Bytes used of the allowance: since activation, or since today's reset for a day pass. */
   orderUsage: number;
+  /** When a day pass's daily counters reset next; null until data is used in the current day. */
+  usageResetAt: number | null;
+  /** SMDP_EVENT webhooks sent so far: the last one's `seqNumber`. */
+  smdpSeqNumber: number;
   createdAt: number;
   /** Deadline to start using it (allocation + the package's unusedValidTime). */
   unusedExpiresAt: number;
