@@ -3,9 +3,13 @@
  */
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
+import { runBuiltInIdContract } from './contract.ids.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
+import { runMagicContract } from './contract.magic.case.js';
 import { overHttp } from './support/harness.js';
 
 runEndpointContract('HTTP', overHttp);
 runErrorContract('HTTP', overHttp);
 runLifecycleContract('HTTP', overHttp);
+runMagicContract('HTTP', overHttp);
+runBuiltInIdContract('HTTP', overHttp);

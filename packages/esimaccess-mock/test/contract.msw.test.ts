@@ -5,7 +5,9 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
+import { runBuiltInIdContract } from './contract.ids.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
+import { runMagicContract } from './contract.magic.case.js';
 import { overMsw } from './support/harness.js';
 
 // Webhook receivers are real local servers: let those requests through.
@@ -16,3 +18,5 @@ afterAll(() => server.close());
 runEndpointContract('msw', overMsw(server));
 runErrorContract('msw', overMsw(server));
 runLifecycleContract('msw', overMsw(server));
+runMagicContract('msw', overMsw(server));
+runBuiltInIdContract('msw', overMsw(server));
