@@ -49,6 +49,7 @@ export { esimAccessHandlers } from './msw.js';
 export { DEFAULT_BEHAVIOUR, type EsimAccessBehaviour } from './ops/context.js';
 export type { InstallOptions, InstallStep } from './ops/device.js';
 export { USAGE_THRESHOLDS } from './ops/lifecycle.js';
+export { esimAccessMagicValues, type MagicValue as EsimAccessMagicValue } from './ops/magic.js';
 export { PROFILE_TRANSITIONS, type ProfileMove, type RevokedStatus } from './state/transitions.js';
 export type {
   EsimAccessAccountState,

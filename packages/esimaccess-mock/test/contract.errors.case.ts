@@ -25,7 +25,7 @@ const pager = { pageNum: 1, pageSize: 10 };
 const json = (edit: (body: Record<string, unknown>) => Record<string, unknown>) => (body: string) =>
   JSON.stringify(edit(JSON.parse(body) as Record<string, unknown>));
 
-interface ErrorCase {
+export interface ErrorCase {
   code: string;
   what: string;
   errorClass: typeof ProviderError;
@@ -39,7 +39,8 @@ function edited(h: Harness, edit: Edit): EsimAccessClient {
   return h.client({ fetch: tamper({ ...edit, ...resign }) });
 }
 
-const cases: ErrorCase[] = [
+/** Exported so the magic-value suite can check every documented code is reached by one of them or a magic value. */
+export const cases: ErrorCase[] = [
   {
     code: '000101',
     what: 'a request without RT-Signature',

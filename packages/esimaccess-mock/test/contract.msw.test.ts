@@ -5,10 +5,12 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
+import { runBuiltInIdContract } from './contract.ids.case.js';
 import { runInputContract } from './contract.input.case.js';
-import { runLifecycleContract } from './contract.lifecycle.case.js';
-import { runListingContract } from './contract.listing.case.js';
+import { runLifecycleContract, runLifecycleContract } from './contract.lifecycle.case.js';
 import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
+import { runListingContract } from './contract.listing.case.js';
+import { runMagicContract } from './contract.magic.case.js';
 import { overMsw } from './support/harness.js';
 
 // Webhook receivers are real local servers: let those requests through.
@@ -22,3 +24,5 @@ runLifecycleContract('msw', overMsw(server));
 runInputContract('msw', overMsw(server));
 runListingContract('msw', overMsw(server));
 runLifecycle2Contract('msw', overMsw(server));
+runMagicContract('msw', overMsw(server));
+runBuiltInIdContract('msw', overMsw(server));

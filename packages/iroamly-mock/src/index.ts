@@ -56,6 +56,7 @@ export {
   setBalance,
   setBalanceSchema,
 } from './operations/control.js';
+export { type IroamlyMagicValue, iroamlyMagicValues } from './operations/magic.js';
 export { purchase } from './operations/purchase.js';
 export { findByQrToken, type QrCodeAnswer, queryCodes, queryQrCode } from './operations/query.js';
 export {

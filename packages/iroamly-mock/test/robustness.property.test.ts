@@ -17,6 +17,8 @@ const ENDPOINTS = [
 ];
 const realCode = mock.catalog.products[0]!.item.productCode;
 const token = fc.stringMatching(/^[\x21-\x7e]{0,40}$/);
+/** Ids that are names of JavaScript built-ins: unknown ids like any other. */
+const builtInName = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf');
 
 /** Bodies from plain garbage to almost-valid requests with one field off. */
 const body = fc.oneof(
@@ -29,17 +31,19 @@ const body = fc.oneof(
         productList: fc.array(
           fc.record(
             {
-              productCode: fc.oneof(fc.constant(realCode), fc.string(), fc.constant(null)),
+              productCode: fc.oneof(fc.constant(realCode), fc.string(), fc.constant(null), builtInName),
               quantity: fc.oneof(fc.integer({ min: -5, max: 500 }), fc.double(), fc.string()),
             },
             { requiredKeys: [] },
           ),
           { maxLength: 3 },
         ),
-        codeList: fc.array(fc.record({ redeemCode: fc.oneof(fc.string(), fc.integer()) }), { maxLength: 3 }),
-        orderId: fc.oneof(fc.string(), fc.constant('__proto__'), fc.integer()),
-        code: fc.string(),
-        redeemCode: fc.string(),
+        codeList: fc.array(fc.record({ redeemCode: fc.oneof(fc.string(), fc.integer(), builtInName) }), {
+          maxLength: 3,
+        }),
+        orderId: fc.oneof(fc.string(), builtInName, fc.integer()),
+        code: fc.oneof(fc.string(), builtInName),
+        redeemCode: fc.oneof(fc.string(), builtInName),
       },
       { requiredKeys: [] },
     )
@@ -56,9 +60,16 @@ const headers = fc.oneof(
 const request = fc.record({
   path: fc.constantFrom(...ENDPOINTS),
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
-  query: fc.dictionary(fc.constantFrom('region', 'orderId', 'code', 'redeemCode', 'x'), fc.string(), {
-    maxKeys: 2,
-  }),
+  query: fc.dictionary(
+    fc.constantFrom('region', 'orderId', 'code', 'redeemCode', 'email', 'productList', 'codeList', 'x'),
+    fc.oneof(
+      fc.string(),
+      builtInName,
+      fc.constant(`[{"productCode":"${realCode}","quantity":1}]`),
+      fc.constant('[{"redeemCode":"constructor"}]'),
+    ),
+    { maxKeys: 3 },
+  ),
   headers,
   body,
 });

@@ -69,18 +69,28 @@ function components(): Record<string, JsonSchema> {
   return schemas;
 }
 
-/** Top-level fields of a request that fit in a query string; lists and objects do not. */
-function queryParameters(op: IroamlyOperation): { parameters: OpenApiParameter[]; bodyOnly: string[] } {
+/**
+ * Every top-level field of a request as a query parameter. A list (productList, codeList) travels as JSON text,
+ * since a query string only carries text; the mock reads it the same way.
+ */
+function queryParameters(op: IroamlyOperation): { parameters: OpenApiParameter[]; lists: string[] } {
   const schema = toInlineSchema(op.request);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((schema.required ?? []) as string[]);
   const parameters: OpenApiParameter[] = [];
-  const bodyOnly: string[] = [];
+  const lists: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
-    if (property.type === 'array' || property.type === 'object') bodyOnly.push(name);
-    else parameters.push({ name, in: 'query', required: required.has(name), schema: property });
+    const isList = property.type === 'array' || property.type === 'object';
+    if (isList) lists.push(name);
+    parameters.push({
+      name,
+      in: 'query',
+      required: required.has(name),
+      schema: property,
+      ...(isList ? { description: `JSON text of the ${property.type}` } : {}),
+    });
   }
-  return { parameters, bodyOnly };
+  return { parameters, lists };
 }
 
 function answers(op: IroamlyOperation) {
@@ -111,9 +121,9 @@ function postOperation(op: IroamlyOperation): OpenApiOperation {
 }
 
 function getOperation(op: IroamlyOperation): OpenApiOperation {
-  const { parameters, bodyOnly } = queryParameters(op);
-  const note = bodyOnly.length
-    ? ` Lists cannot travel in a query string: send ${bodyOnly.map((n) => `\`${n}\``).join(', ')} with POST.`
+  const { parameters, lists } = queryParameters(op);
+  const note = lists.length
+    ? ` A list travels as JSON text: ${lists.map((n) => `\`${n}=[...]\``).join(', ')}, URL-encoded.`
     : '';
   return {
     operationId: `${op.id}ByQuery`,

@@ -141,6 +141,8 @@ export function createEmulator<S, P = unknown>(
       saver.markDirty();
       timer.arm();
     },
+    errorCodes: provider.errorCodes ? new Set(provider.errorCodes) : undefined,
+    revive: (data) => (provider.reviveState ? { ...data, state: provider.reviveState(data.state) } : data),
   };
 
   const timer = new RealTimeTimer(
@@ -187,7 +189,7 @@ export function createEmulator<S, P = unknown>(
   if (loaded) {
     defaultId = loaded.defaultAccount;
     engineRandom.state = loaded.random;
-    for (const a of loaded.accounts) addTenant(a as TenantData<S, P>);
+    for (const a of loaded.accounts) addTenant(runtime.revive(a as TenantData<S, P>));
     const d = tenants.get(defaultId)!;
     // A different key would silently serve another account's data: refuse. A new secret is taken (the flag changed).
     if (options.account?.key && options.account.key !== defaultId) {

@@ -79,6 +79,16 @@ export interface ProviderDefinition<S, P = unknown> {
   controlRoutes?(app: Hono<AccountEnv<S, P>>): void;
   /** The provider's answer for a fault of `{type:'error', code}`. */
   renderError(code: string, c: Context): Response | Promise<Response>;
+  /**
+   * The provider's documented error codes: an error fault must name one of them unless it says `custom: true`.
+   * Without it any code is accepted.
+   */
+  errorCodes?: readonly string[];
+  /**
+   * Rebuilds provider state read back from JSON (a state file, a restored snapshot): what JSON cannot carry, such as
+   * null-prototype id tables, so an id like `constructor` stays an ordinary key. Default: the state as parsed.
+   */
+  reviveState?(state: S): S;
   /** The provider's answer when the rate limit is exceeded. */
   renderRateLimited(c: Context, retryAfterMs: number): Response | Promise<Response>;
   /** The provider's "server error", used when a route throws. Default: HTTP 500 JSON. */

@@ -26,6 +26,8 @@ export interface FaultsHost {
   random(): Random;
   nextSeq(): number;
   changed(): void;
+  /** The provider's error codes; undefined when the provider declares no table (any code is then accepted). */
+  errorCodes(): ReadonlySet<string> | undefined;
 }
 
 /** The outcome for one request: added latency (sum of latency rules) and at most one terminal action. */
@@ -50,6 +52,15 @@ export class Faults {
   /** Adds a rule (validated; throws EmulatorError INVALID_ARGUMENT naming the field). */
   add(input: FaultInput): FaultRule {
     const parsed = parseOrThrow(faultInputSchema, input, 'fault');
+    const { action } = parsed;
+    const table = this.#host.errorCodes();
+    if (action.type === 'error' && action.custom !== true && table && !table.has(action.code)) {
+      throw new EmulatorError(
+        'INVALID_ARGUMENT',
+        `action.code: '${action.code}' is not in the provider's error table (set action.custom: true to send it anyway)`,
+        { field: 'action.code' },
+      );
+    }
     const rule: FaultRule = { id: `fault_${this.#host.nextSeq()}`, ...stripUndefined(parsed), hits: 0 };
     this.#host.rules().push(rule);
     this.#host.changed();

@@ -6,8 +6,11 @@
 import { z } from 'zod';
 
 export const faultActionSchema = z.discriminatedUnion('type', [
-  /** Answer with the provider's own error for `code` (rendered by the provider's `renderError`). */
-  z.strictObject({ type: z.literal('error'), code: z.string().min(1) }),
+  /**
+   * Answer with the provider's own error for `code` (rendered by the provider's `renderError`). The code must be in
+   * the provider's error table unless `custom: true` says it is deliberately one the provider never documented.
+   */
+  z.strictObject({ type: z.literal('error'), code: z.string().min(1), custom: z.boolean().optional() }),
   /** Sleep this many REAL ms before handling (it is about the client's timeout), then continue. */
   z.strictObject({ type: z.literal('latency'), ms: z.number().int().min(0).max(600_000) }),
   /** Drop the connection: socket destroyed (server) or a network error (msw). */

@@ -35,7 +35,11 @@ function copy(value: unknown, depth: number): unknown {
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
   // A spread copies the own enumerable properties into an object of the same hidden class (V8 clones the shape), so
   // copies stay as fast to read as the originals; only the nested containers are then replaced by their copies.
-  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  // A null-prototype object (a provider's id table) stays one: a spread would give `constructor` a value again.
+  const out: Record<string, unknown> =
+    proto === null
+      ? Object.assign(Object.create(null) as Record<string, unknown>, value)
+      : { ...(value as Record<string, unknown>) };
   for (const key in out) {
     const v = out[key];
     if (typeof v !== 'object' || v === null) continue;

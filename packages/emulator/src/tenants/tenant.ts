@@ -28,6 +28,10 @@ export interface TenantRuntime<S, P> {
   webhookHeaders(tenant: Tenant<S, P>, body: string, delivery: WebhookDelivery): Record<string, string>;
   /** Any persistent change (dirty flag for persistence, re-arm of the real-time timer). */
   changed(tenant: Tenant<S, P>): void;
+  /** The provider's error codes, which error faults must name (undefined: any code). */
+  errorCodes: ReadonlySet<string> | undefined;
+  /** Data read back from JSON (state file, restore) made whole again by the provider. */
+  revive(data: TenantData<S, P>): TenantData<S, P>;
 }
 
 /**
@@ -77,6 +81,7 @@ export class Tenant<S, P = unknown> {
       random: () => this.#faultRandom,
       nextSeq,
       changed,
+      errorCodes: () => runtime.errorCodes,
     });
     this.rateLimit = new RateLimiter({
       config: () => this.#data.rateLimit,
@@ -180,7 +185,7 @@ export class Tenant<S, P = unknown> {
       });
     }
     const { id, key, secret } = this.#data;
-    this.#load({ ...cloneData(snapshot), id, key, secret });
+    this.#load(this.#rt.revive({ ...cloneData(snapshot), id, key, secret }));
   }
 
   /** @internal credentials change when a state file is loaded with different credentials in the options. */

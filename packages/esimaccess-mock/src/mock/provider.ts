@@ -3,7 +3,12 @@
  * generic (server, clock, journal, faults, rate limit, webhook delivery, persistence, /_sandbox) is the engine's.
  * @module
  */
-import { ESIM_ACCESS_HEADERS, esimAccessOpenApiDocument, isEsimAccessErrorCode } from '@esim-sandbox/core';
+import {
+  ESIM_ACCESS_HEADERS,
+  esimAccessErrorCodes,
+  esimAccessOpenApiDocument,
+  isEsimAccessErrorCode,
+} from '@esim-sandbox/core';
 import { mountControlRoutes, type ProviderDefinition, type TaskHandler } from '@esim-sandbox/emulator';
 import { esimAccessControlRoutes } from '../control/routes.js';
 import { authenticate } from '../http/auth.js';
@@ -15,7 +20,7 @@ import { registerCatalogRoutes } from '../routes/catalog.js';
 import { registerOrderRoutes } from '../routes/orders.js';
 import { registerProfileRoutes } from '../routes/profiles.js';
 import { registerQrRoutes } from '../routes/qr.js';
-import { createAccountState, type EsimAccessAccountState } from '../state/types.js';
+import { createAccountState, type EsimAccessAccountState, reviveAccountState } from '../state/types.js';
 import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
 import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from './runtime.js';
 
@@ -61,7 +66,9 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     publicRoutes: (app) => registerQrRoutes(app, rt),
     controlRoutes: (app) => mountControlRoutes(app, control),
     openapi: { document: esimAccessOpenApiDocument, controlRoutes: { account: control } },
-    // A fault may name any code; unknown ones still go out in the envelope, with a generic text.
+    reviveState: reviveAccountState,
+    // A fault names a code of core's table, or any code with `custom: true`: that one goes out with a generic text.
+    errorCodes: Object.keys(esimAccessErrorCodes),
     renderError: (code, c) =>
       sendFailure(
         c,

@@ -9,6 +9,7 @@ import { nextSequencedId } from '../state/ids.js';
 import { canAfford, changeBalance } from '../state/money.js';
 import type { OrderItem, OrderRecord } from '../state/types.js';
 import { fail, type OpContext, type OpResult, ok, schedule } from './context.js';
+import { magicFailure } from './magic.js';
 import { createProfile } from './provision.js';
 import { orderStatusWebhook } from './webhooks.js';
 
@@ -70,6 +71,11 @@ function nextOrderNo(ctx: OpContext): string {
 
 export function placeOrder(ctx: OpContext, request: EsimAccessOrderRequest): OpResult<EsimAccessOrderObj> {
   const { state } = ctx;
+  const magic = magicFailure({
+    transactionId: request.transactionId,
+    packageCodes: request.packageInfoList.flatMap((info) => [info.packageCode, info.slug]),
+  });
+  if (magic) return magic;
   const previous = state.orderNoByTransactionId[request.transactionId];
   if (previous !== undefined) {
     return ctx.behaviour.duplicateTransactionId === 'same-order'

@@ -10,11 +10,14 @@ import { canAfford, changeBalance } from '../state/money.js';
 import { DAY_MS, formatProviderTime } from '../state/time.js';
 import { fail, type OpContext, type OpResult, ok } from './context.js';
 import { checkMove, forgetUncrossedThresholds, moveProfile, scheduleValidity } from './lifecycle.js';
+import { magicFailure } from './magic.js';
 import { findProfile, profileExpiry } from './profiles.js';
 import { nextEsimTranNo } from './provision.js';
 
 export function topUp(ctx: OpContext, request: EsimAccessTopUpRequest): OpResult<EsimAccessTopUpObj> {
   const { state } = ctx;
+  const magic = magicFailure({ transactionId: request.transactionId, packageCodes: [request.packageCode] });
+  if (magic) return magic;
   const previous = state.topUps[request.transactionId];
   if (previous) {
     return ctx.behaviour.duplicateTransactionId === 'same-order'

@@ -144,17 +144,44 @@ export interface CreateAccountStateOptions {
   counters?: { order: number; esim: number };
 }
 
+/** The state's tables keyed by ids a partner sends (orderNo, transactionId, esimTranNo, iccid, packageCode). */
+const ID_TABLES = [
+  'orders',
+  'orderNoByTransactionId',
+  'profiles',
+  'esimTranNoByIccid',
+  'topUps',
+  'stock',
+] as const satisfies readonly (keyof EsimAccessAccountState)[];
+
+/**
+ * A null-prototype copy of `entries`: an id such as `constructor`, `toString` or `__proto__` is then an ordinary
+ * key (absent until stored), where a `{}` literal would answer with Object.prototype's members.
+ */
+export function idTable<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  for (const key of Object.keys(entries)) table[key] = entries[key] as T;
+  return table;
+}
+
 export function createAccountState(options: CreateAccountStateOptions = {}): EsimAccessAccountState {
   return {
     balance: options.balance ?? 0,
-    orders: {},
-    orderNoByTransactionId: {},
-    profiles: {},
-    esimTranNoByIccid: {},
-    topUps: {},
-    stock: { ...options.stock },
+    orders: idTable(),
+    orderNoByTransactionId: idTable(),
+    profiles: idTable(),
+    esimTranNoByIccid: idTable(),
+    topUps: idTable(),
+    stock: idTable(options.stock),
     counters: { ...(options.counters ?? { order: 0, esim: 0 }) },
     sms: [],
     ledger: [],
   };
+}
+
+/** State read back from JSON (state file, restored snapshot) with its id tables null-prototype again. */
+export function reviveAccountState(state: EsimAccessAccountState): EsimAccessAccountState {
+  const revived: Record<string, unknown> = { ...state };
+  for (const name of ID_TABLES) revived[name] = idTable<unknown>(state[name] ?? {});
+  return revived as unknown as EsimAccessAccountState;
 }

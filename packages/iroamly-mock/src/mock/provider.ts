@@ -7,6 +7,7 @@ import {
   assertIroamlyCredentials,
   InvalidArgumentError,
   IroamlyCode,
+  iroamlyCodes,
   iroamlyOpenApiDocument,
 } from '@esim-sandbox/core';
 import { EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
@@ -17,7 +18,7 @@ import { registerOpenapiRoutes } from '../routes/openapi.js';
 import { registerPlanRoutes } from '../routes/plans.js';
 import { registerQrRoutes } from '../routes/qrcode.js';
 import { failure } from '../state/result.js';
-import { type AccountState, createAccountState } from '../state/types.js';
+import { type AccountState, createAccountState, reviveAccountState } from '../state/types.js';
 import { authenticate } from './auth.js';
 import { type IroamlyAccountParams, parseAccountParams } from './options.js';
 import { type IroamlyRuntime, operationContext, sendFailure } from './runtime.js';
@@ -64,7 +65,9 @@ export function iroamlyProvider(
         throw new EmulatorError('INVALID_ARGUMENT', error.message, { field });
       }
     },
-    // A fault `{type: 'error', code: '-1'}` (or any listed code) answers exactly like the provider would.
+    reviveState: reviveAccountState,
+    // A fault names a code of the spec's table other than 1 (success), or any number with `custom: true`.
+    errorCodes: iroamlyCodes.filter((c) => c.code !== IroamlyCode.SUCCESS).map((c) => String(c.code)),
     renderError: (code, c) => sendFailure(c, rt, failure(codeFromFault(code), 'injected fault')),
     renderRateLimited: (c) => requestFailed(c, 'too many requests'),
     renderServerError: (c) => requestFailed(c, 'internal error'),

@@ -12,6 +12,7 @@ import { pushMessage } from '../state/outbox.js';
 import { fail, ok, type Result } from '../state/result.js';
 import type { AccountState, Order, OrderLine, RedeemCodeRecord } from '../state/types.js';
 import type { OperationContext } from './behaviour.js';
+import { magicFailure } from './magic.js';
 
 interface PricedLine {
   product: CatalogProduct;
@@ -71,6 +72,8 @@ export function purchase(
   request: IroamlyPurchaseCodeRequest,
   ctx: OperationContext,
 ): Result<Order> {
+  const magic = magicFailure(request.email);
+  if (magic) return magic;
   const priced = priceLines(request, ctx);
   if (!priced.ok) return priced;
   const total = priced.value.reduce((sum, { line }) => sum + line.unitPrice * line.quantity, 0);

@@ -17,6 +17,7 @@ import { fail, ok, type Result } from '../state/result.js';
 import { checkTransition, transition } from '../state/transitions.js';
 import type { AccountState, OutboxMessage, RedeemCodeRecord, Redemption } from '../state/types.js';
 import type { IroamlyBehaviour, OperationContext } from './behaviour.js';
+import { magicFailure } from './magic.js';
 
 /** The scheduler task kind that completes a redemption; its data is {@link RedemptionTaskData}. */
 export const REDEMPTION_TASK_KIND = 'iroamly.redemption.complete';
@@ -56,6 +57,8 @@ export function startRedemption(
   ctx: OperationContext,
   options: { baseUrl?: string | undefined } = {},
 ): Result<Redemption> {
+  const magic = magicFailure(request.email);
+  if (magic) return magic;
   const codes = request.codeList.map((c) => c.redeemCode);
   const checked = checkCodes(state, codes, ctx.now);
   if (!checked.ok) return checked;

@@ -40,11 +40,30 @@ type Ctx = Context<Env>;
 
 const SUCCESS = { code: IroamlyCode.SUCCESS, msg: 'success' } as const;
 
+/**
+ * The query string as parameters. A query string only carries text, so a list parameter (productList, codeList)
+ * is sent as JSON text (`productList=[{"productCode":"x","quantity":1}]`); text that is not JSON stays text and
+ * the schema answers 3 naming the field.
+ */
+function queryParams(c: Ctx, listFields: readonly string[]): Record<string, unknown> {
+  const params: Record<string, unknown> = c.req.query();
+  for (const field of listFields) {
+    const text = params[field];
+    if (typeof text !== 'string') continue;
+    try {
+      params[field] = JSON.parse(text);
+    } catch {
+      // Left as text: the schema names the field.
+    }
+  }
+  return params;
+}
+
 /** Parameters from the JSON body (POST) or the query string (GET, when allowed). */
-function readParams(c: Ctx, rt: IroamlyRuntime): Result<unknown> {
+function readParams(c: Ctx, rt: IroamlyRuntime, listFields: readonly string[]): Result<unknown> {
   if (c.req.method === 'GET') {
     return rt.http.allowGet
-      ? ok(c.req.query())
+      ? ok(queryParams(c, listFields))
       : { ok: false, failure: parameterFailure('method', 'use POST') };
   }
   const raw = c.get('rawBody');
@@ -60,12 +79,12 @@ function readParams(c: Ctx, rt: IroamlyRuntime): Result<unknown> {
 function endpoint<S extends z.ZodType, T extends { code: 1 }>(
   app: Hono<Env>,
   rt: IroamlyRuntime,
-  path: string,
-  schema: S,
+  route: { path: string; schema: S; listFields?: readonly string[] },
   handle: (input: z.output<S>, tenant: IroamlyTenant, c: Ctx) => Result<T>,
 ): void {
+  const { path, schema, listFields = [] } = route;
   app.on(['GET', 'POST'], path, (c) => {
-    const params = readParams(c, rt);
+    const params = readParams(c, rt, listFields);
     if (!params.ok) return sendFailure(c, rt, params.failure);
     const parsed = schema.safeParse(params.value);
     if (!parsed.success) return sendFailure(c, rt, toIroamlyParameterError(parsed.error.issues));
@@ -74,19 +93,34 @@ function endpoint<S extends z.ZodType, T extends { code: 1 }>(
 }
 
 export function registerOpenapiRoutes(app: Hono<Env>, rt: IroamlyRuntime): void {
-  endpoint(app, rt, '/openapi/purchaseCode', iroamlyPurchaseCodeRequestSchema, (input, tenant) => {
+  const purchaseRoute = {
+    path: '/openapi/purchaseCode',
+    schema: iroamlyPurchaseCodeRequestSchema,
+    listFields: ['productList'],
+  };
+  endpoint(app, rt, purchaseRoute, (input, tenant) => {
     const order = purchase(tenant.state, input, operationContext(tenant, rt));
     if (!order.ok) return order;
     return ok<IroamlyPurchaseCodeResponse>({ ...SUCCESS, orderId: order.value.orderId });
   });
 
-  endpoint(app, rt, '/openapi/codeQuery', iroamlyCodeQueryRequestSchema, (input, tenant) => {
-    const codes = queryCodes(tenant.state, input.orderId, rt);
-    if (!codes.ok) return codes;
-    return ok<IroamlyCodeQueryResponse>({ ...SUCCESS, data: codes.value });
-  });
+  endpoint(
+    app,
+    rt,
+    { path: '/openapi/codeQuery', schema: iroamlyCodeQueryRequestSchema },
+    (input, tenant) => {
+      const codes = queryCodes(tenant.state, input.orderId, rt);
+      if (!codes.ok) return codes;
+      return ok<IroamlyCodeQueryResponse>({ ...SUCCESS, data: codes.value });
+    },
+  );
 
-  endpoint(app, rt, '/openapi/redeemQRcode', iroamlyRedeemQrcodeRequestSchema, (input, tenant, c) => {
+  const redeemRoute = {
+    path: '/openapi/redeemQRcode',
+    schema: iroamlyRedeemQrcodeRequestSchema,
+    listFields: ['codeList'],
+  };
+  endpoint(app, rt, redeemRoute, (input, tenant, c) => {
     const ctx = operationContext(tenant, rt);
     const started = startRedemption(tenant.state, input, ctx, { baseUrl: publicBase(c, rt) });
     if (!started.ok) return started;
@@ -96,13 +130,18 @@ export function registerOpenapiRoutes(app: Hono<Env>, rt: IroamlyRuntime): void 
     return ok<IroamlyRedeemQrcodeResponse>({ ...SUCCESS });
   });
 
-  endpoint(app, rt, '/openapi/qrcodeQuery', iroamlyQrcodeQueryRequestSchema, (input, tenant, c) => {
-    const qr = queryQrCode(tenant.state, iroamlyQrcodeQueryRedeemCode(input));
-    if (!qr.ok) return qr;
-    return ok<IroamlyQrcodeQueryResponse>({
-      ...SUCCESS,
-      redeemCode: qr.value.redeemCode,
-      qrcode: qrImageUrl(publicBase(c, rt), qr.value.qrToken),
-    });
-  });
+  endpoint(
+    app,
+    rt,
+    { path: '/openapi/qrcodeQuery', schema: iroamlyQrcodeQueryRequestSchema },
+    (input, tenant, c) => {
+      const qr = queryQrCode(tenant.state, iroamlyQrcodeQueryRedeemCode(input));
+      if (!qr.ok) return qr;
+      return ok<IroamlyQrcodeQueryResponse>({
+        ...SUCCESS,
+        redeemCode: qr.value.redeemCode,
+        qrcode: qrImageUrl(publicBase(c, rt), qr.value.qrToken),
+      });
+    },
+  );
 }

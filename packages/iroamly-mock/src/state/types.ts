@@ -102,15 +102,40 @@ export interface AccountState {
   pendingFailures: { reason: string }[];
 }
 
+/** The tables keyed by ids a caller sends (orderId, redeem code, QR token) or the mock issues. */
+const ID_TABLES = [
+  'orders',
+  'codes',
+  'redemptions',
+  'qrTokens',
+] as const satisfies readonly (keyof AccountState)[];
+
+/**
+ * A null-prototype copy of `entries`: an id such as `constructor` or `__proto__` is then an ordinary key,
+ * absent until stored, where a `{}` literal would answer with Object.prototype's members.
+ */
+export function idTable<T>(entries: Readonly<Record<string, T>> = {}): Record<string, T> {
+  const table = Object.create(null) as Record<string, T>;
+  for (const key of Object.keys(entries)) table[key] = entries[key] as T;
+  return table;
+}
+
 export function createAccountState(options: { balance?: number | undefined } = {}): AccountState {
   return {
     balance: options.balance ?? 0,
-    orders: {},
-    codes: {},
-    redemptions: {},
+    orders: idTable(),
+    codes: idTable(),
+    redemptions: idTable(),
     outbox: [],
-    qrTokens: {},
+    qrTokens: idTable(),
     counters: { redemption: 0, message: 0 },
     pendingFailures: [],
   };
+}
+
+/** State read back from JSON (state file, restored snapshot) with its id tables null-prototype again. */
+export function reviveAccountState(state: AccountState): AccountState {
+  const revived: Record<string, unknown> = { ...state };
+  for (const name of ID_TABLES) revived[name] = idTable<unknown>(state[name] ?? {});
+  return revived as unknown as AccountState;
 }

@@ -36,13 +36,23 @@ export const iroamlyPurchaseLineSchema = z.object(
   body,
 );
 
+/**
+ * Upper bound on the codes of one purchase (the quantities summed over productList). The spec sets none; one
+ * order's codes arrive in one codeQuery answer and one mail, and 100 is the per-line bound, so a purchase can
+ * never exceed what a single line may ask for. The fake enforces the same bound (code 3).
+ */
+export const IROAMLY_MAX_CODES_PER_PURCHASE = 100;
+
 /** `POST /openapi/purchaseCode` */
 export const iroamlyPurchaseCodeRequestSchema = z.object(
   {
     email: iroamlyEmailSchema,
     productList: z
       .array(iroamlyPurchaseLineSchema, { error: expected('an array') })
-      .min(1, { error: 'must not be empty' }),
+      .min(1, { error: 'must not be empty' })
+      .refine((lines) => lines.reduce((sum, l) => sum + l.quantity, 0) <= IROAMLY_MAX_CODES_PER_PURCHASE, {
+        error: `must not ask for more than ${IROAMLY_MAX_CODES_PER_PURCHASE} codes in all`,
+      }),
   },
   body,
 );
