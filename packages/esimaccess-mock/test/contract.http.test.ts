@@ -5,7 +5,7 @@ import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runBuiltInIdContract } from './contract.ids.case.js';
 import { runInputContract } from './contract.input.case.js';
-import { runLifecycleContract, runLifecycleContract } from './contract.lifecycle.case.js';
+import { runLifecycleContract } from './contract.lifecycle.case.js';
 import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
 import { runListingContract } from './contract.listing.case.js';
 import { runMagicContract } from './contract.magic.case.js';
