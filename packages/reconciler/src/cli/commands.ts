@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
+import { ESIM_ACCESS_WEBHOOK_IPS, EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { buildReport } from '../report/build.js';
@@ -111,6 +111,11 @@ export async function syncCommand(store: Store, config: CliConfig, io: CliIo): P
   }
 }
 
+/** The provider must reach a public receiver, so binding beyond loopback is allowed, but never silently. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
 export async function serveCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
   const { port, host, path, accountId } = config.serve;
   const receiver = createWebhookReceiver(store, {
@@ -126,6 +131,11 @@ export async function serveCommand(store: Store, config: CliConfig, io: CliIo): 
     once(server, 'error').then(([error]) => Promise.reject(error)),
   ]);
   const address = server.address() as AddressInfo;
+  if (!isLoopback(host)) {
+    io.stderr.write(
+      `esim-reconcile: warning: listening on ${host}, beyond loopback; eSIM Access does not sign webhooks, so anyone who can reach this port can post events: allow only the provider's sender IPs (${ESIM_ACCESS_WEBHOOK_IPS.join(', ')}) in a firewall or proxy\n`,
+    );
+  }
   io.stdout.write(
     `listening for eSIM Access webhooks on http://${host}:${address.port}${path} (account ${accountId})\n`,
   );

@@ -40,9 +40,10 @@ const options = {
   json: { type: 'boolean' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
 
-export type Command = 'sync' | 'serve-webhooks' | 'retry-webhooks' | 'report' | 'help';
+export type Command = 'init' | 'sync' | 'serve-webhooks' | 'retry-webhooks' | 'report' | 'help' | 'version';
 
 export interface CliConfig {
   command: Command;
@@ -86,10 +87,14 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const v = parsed.values;
   const [name, ...extra] = parsed.positionals;
-  const command: Command = v.help || name === undefined || name === 'help' ? 'help' : (name as Command);
-  if (!['sync', 'serve-webhooks', 'retry-webhooks', 'report', 'help'].includes(command)) {
+  const command: Command = v.version
+    ? 'version'
+    : v.help || name === undefined || name === 'help'
+      ? 'help'
+      : (name as Command);
+  if (!['init', 'sync', 'serve-webhooks', 'retry-webhooks', 'report', 'help', 'version'].includes(command)) {
     throw new UsageError(
-      `unknown command "${name}"; expected sync, serve-webhooks, retry-webhooks or report`,
+      `unknown command "${name}"; expected init, sync, serve-webhooks, retry-webhooks or report`,
     );
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -148,6 +153,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
 export const HELP = `esim-reconcile: keep a reseller's database in step with eSIM Access and iRoamly
 
 Usage:
+  esim-reconcile init                                          create the store (--data-dir folder)
   esim-reconcile sync [--once | --watch [--interval SECONDS]]   sync every configured provider account
   esim-reconcile serve-webhooks [--port 8787] [--host 127.0.0.1] [--path /webhooks/esimaccess]
   esim-reconcile retry-webhooks [--account ID]              apply again webhooks that failed 5 times
@@ -155,7 +161,8 @@ Usage:
 
 Store (PGlite in a folder unless DATABASE_URL is set):
   --database-url URL         PostgreSQL (env DATABASE_URL)
-  --data-dir DIR             PGlite folder (env ESIM_RECONCILE_DATA_DIR, default .esim-reconcile)
+  --data-dir DIR             PGlite folder (env ESIM_RECONCILE_DATA_DIR, default .esim-reconcile); only init
+                             creates it, other commands refuse a folder that is not a store
   --schema NAME              PostgreSQL schema for the tables (default public)
 
 eSIM Access (env ESIMACCESS_ACCESS_CODE, ESIMACCESS_SECRET_KEY, ESIMACCESS_BASE_URL, ESIMACCESS_ACCOUNT):
@@ -168,6 +175,9 @@ Sync options:
   --since ISO, --until ISO   creation-time window of the listing (default 2000-01-01 .. 2100-01-01)
   --wait SECONDS             wait for accounts another process is syncing (default 0: report them busy)
   --no-progress              no progress bar (it is shown only on a terminal anyway)
+
+serve-webhooks warns when --host is not a loopback address: eSIM Access does not sign webhooks.
+--version (-V) prints the version.
 
 Prefer the environment for secrets: flags are visible to other users in the process list.
 `;
