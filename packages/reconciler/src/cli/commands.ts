@@ -71,7 +71,8 @@ function summarise(outcome: SyncAccountOutcome, all: Target[]): string {
   const drift = Object.entries(result.findings)
     .map(([kind, n]) => `${kind} ${n}`)
     .join(', ');
-  return `${result.accountId}: run ${result.runId} completed${result.resumed ? ' (resumed an interrupted run)' : ''}; drift: ${drift || 'none'}`;
+  const adopted = result.adopted > 0 ? ` (${result.adopted} adopted as baseline)` : '';
+  return `${result.accountId}: run ${result.runId} completed${result.resumed ? ' (resumed an interrupted run)' : ''}; drift: ${drift || 'none'}${adopted}`;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -89,14 +90,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export async function syncCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
   const all = targets(config);
   const bar = createProgressBar(io.stderr, config.sync.progress);
-  const { pageSize, since, until, waitMs } = config.sync;
+  const { pageSize, since, until, waitMs, adopt } = config.sync;
   for (;;) {
     let outcomes: SyncAccountOutcome[];
     try {
       outcomes = await syncAccounts(
         store,
         all.map((t) => t.target),
-        { pageSize, since, until, waitMs, signal: io.signal, onProgress: (p) => bar.update(p) },
+        { pageSize, since, until, waitMs, adopt, signal: io.signal, onProgress: (p) => bar.update(p) },
       );
     } finally {
       bar.clear();

@@ -25,6 +25,7 @@ const options = {
   'iroamly-url': { type: 'string' },
   'iroamly-account': { type: 'string' },
   once: { type: 'boolean' },
+  adopt: { type: 'boolean' },
   watch: { type: 'boolean' },
   interval: { type: 'string' },
   'page-size': { type: 'string' },
@@ -63,6 +64,7 @@ export interface CliConfig {
     until: string | undefined;
     waitMs: number;
     progress: boolean | undefined;
+    adopt: boolean;
   };
   serve: { port: number; host: string; path: string; accountId: string };
   report: { json: boolean; accountId: string | undefined; limit: number };
@@ -139,6 +141,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       until: v.until,
       waitMs: number('wait', v.wait, 0, 0) * 1000,
       progress: v['no-progress'] ? false : v.progress,
+      adopt: v.adopt ?? false,
     },
     serve: {
       port: number('port', v.port, 8787, 0),
@@ -175,6 +178,8 @@ Sync options:
   --since ISO, --until ISO   creation-time window of the listing (default 2000-01-01 .. 2100-01-01)
   --wait SECONDS             wait for accounts another process is syncing (default 0: report them busy)
   --no-progress              no progress bar (it is shown only on a terminal anyway)
+  --adopt                    first sync of an existing account: take what the provider has as the baseline
+                             (its unknown_to_us findings are resolved, not reported as drift)
 
 serve-webhooks warns when --host is not a loopback address: eSIM Access does not sign webhooks.
 --version (-V) prints the version.
