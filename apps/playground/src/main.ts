@@ -3,6 +3,7 @@
  * The start command (`pnpm start`): parses the flags, starts the playground, prints where everything is, and
  * shuts down cleanly on SIGINT/SIGTERM.
  */
+import { exitAfterOutput } from '@esim-sandbox/core';
 import { banner } from './cli/banner.js';
 import { helpText, parseFlags } from './cli/flags.js';
 import { PlaygroundError } from './errors.js';
@@ -35,11 +36,11 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     const message =
       error instanceof PlaygroundError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`playground: ${message}\n`);
-    process.exit(1);
+    return exitAfterOutput(1);
   },
 );

@@ -2,6 +2,8 @@
  * @esim-sandbox/core: schemas, error tables, signing and typed clients for eSIM Access and iRoamly.
  * @module
  */
+
+export { exitAfterOutput, type FlushableOutput, flushed } from './cli/exit.js';
 export {
   AbortError,
   AuthenticationError,

@@ -4,6 +4,7 @@
  * this monorepo `bin/esim-reconcile.js` loads this file through tsx.
  * @module
  */
+import { exitAfterOutput } from '@esim-sandbox/core';
 import { runCli } from './cli/main.js';
 
 const controller = new AbortController();
@@ -16,4 +17,4 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   signal: controller.signal,
 });
-process.exit(code);
+await exitAfterOutput(code);

@@ -3,6 +3,7 @@
  * `pnpm scenario <name>...` (or `all`, or nothing for the list): runs scenarios against the playground at
  * PLAYGROUND_URL, or against a private one when it is unset. Exits 1 when any scenario fails, 2 on bad usage.
  */
+import { exitAfterOutput } from '@esim-sandbox/core';
 import { scenarios } from '../../scenarios/index.js';
 import { runScenario } from './run.js';
 import { targetFromEnv } from './target.js';
@@ -51,9 +52,9 @@ async function main(args: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     process.stderr.write(`scenario: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    return exitAfterOutput(1);
   },
 );

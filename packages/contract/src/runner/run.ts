@@ -131,8 +131,8 @@ export async function runSuite<C, Ctx>(
   });
   const results: CheckResult[] = [];
   let spent = 0;
-  // core's rate limiter waits on unref'd timers; in process (msw) nothing else may hold the event loop open, and a
-  // CLI run would end mid-suite.
+  // In process (msw) a check may wait on the emulator's virtual-clock timer, which is unref'd by design; nothing
+  // else may hold the event loop open, and a CLI run would end mid-suite.
   const keepAlive = setInterval(() => {}, 60_000);
   const runCheck = async (check: Check<Ctx>): Promise<CheckResult> => {
     instrument.begin();

@@ -87,8 +87,9 @@ export class SlidingWindowLimiter implements RateLimiter {
           this.timer = undefined;
           this.pump();
         }, wait);
-        // A limiter must never keep a process alive on its own.
-        this.timer.unref?.();
+        // Not unref'd: a waiter is a request the caller awaits, and a script whose only pending work is this wait
+        // must not exit halfway (Node ends a process with nothing ref'd, code 13 under a top-level await). The
+        // timer exists only while someone waits, and an aborted waiter leaves the queue, so nothing idles here.
         return;
       }
       const waiter = this.queue.shift()!;

@@ -3,6 +3,7 @@
  * runCli: the shared command-line entry of both mock servers. Prints exactly `listening on http://HOST:PORT` when
  * ready, shuts down cleanly on SIGINT/SIGTERM, and reports bad flags or a bad state file as one line (exit 2 / 1).
  */
+import { exitAfterOutput } from '@esim-sandbox/core';
 import type { Emulator } from '../emulator/create.js';
 import type { EmulatorOptions } from '../emulator/types.js';
 import { EmulatorError } from '../errors.js';
@@ -32,7 +33,7 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   stdout?: (line: string) => void;
   stderr?: (line: string) => void;
-  /** Called with the exit code; default process.exit. */
+  /** Called with the exit code; default: exit once stdout and stderr are flushed. */
   exit?: (code: number) => void;
   /** Install SIGINT/SIGTERM handlers. Default true. */
   signals?: boolean;
@@ -47,7 +48,7 @@ export interface CliIo {
 export async function runCli(def: CliDefinition, io: CliIo = {}): Promise<RunningServer | undefined> {
   const out = io.stdout ?? ((l: string) => process.stdout.write(`${l}\n`));
   const err = io.stderr ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const exit = io.exit ?? ((code: number) => process.exit(code));
+  const exit = io.exit ?? ((code: number) => void exitAfterOutput(code));
   const flags: CliFlags = { ...COMMON_FLAGS, ...def.options };
   let server: RunningServer;
   try {

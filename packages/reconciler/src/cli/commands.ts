@@ -4,7 +4,7 @@
  */
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
+import { ESIM_ACCESS_WEBHOOK_IPS, EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { buildReport } from '../report/build.js';
@@ -71,7 +71,8 @@ function summarise(outcome: SyncAccountOutcome, all: Target[]): string {
   const drift = Object.entries(result.findings)
     .map(([kind, n]) => `${kind} ${n}`)
     .join(', ');
-  return `${result.accountId}: run ${result.runId} completed${result.resumed ? ' (resumed an interrupted run)' : ''}; drift: ${drift || 'none'}`;
+  const adopted = result.adopted > 0 ? ` (${result.adopted} adopted as baseline)` : '';
+  return `${result.accountId}: run ${result.runId} completed${result.resumed ? ' (resumed an interrupted run)' : ''}; drift: ${drift || 'none'}${adopted}`;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
@@ -89,14 +90,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 export async function syncCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
   const all = targets(config);
   const bar = createProgressBar(io.stderr, config.sync.progress);
-  const { pageSize, since, until, waitMs } = config.sync;
+  const { pageSize, since, until, waitMs, adopt } = config.sync;
   for (;;) {
     let outcomes: SyncAccountOutcome[];
     try {
       outcomes = await syncAccounts(
         store,
         all.map((t) => t.target),
-        { pageSize, since, until, waitMs, signal: io.signal, onProgress: (p) => bar.update(p) },
+        { pageSize, since, until, waitMs, adopt, signal: io.signal, onProgress: (p) => bar.update(p) },
       );
     } finally {
       bar.clear();
@@ -109,6 +110,11 @@ export async function syncCommand(store: Store, config: CliConfig, io: CliIo): P
     await sleep(config.sync.intervalMs, io.signal);
     if (io.signal?.aborted) return 0;
   }
+}
+
+/** The provider must reach a public receiver, so binding beyond loopback is allowed, but never silently. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 export async function serveCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
@@ -126,6 +132,11 @@ export async function serveCommand(store: Store, config: CliConfig, io: CliIo): 
     once(server, 'error').then(([error]) => Promise.reject(error)),
   ]);
   const address = server.address() as AddressInfo;
+  if (!isLoopback(host)) {
+    io.stderr.write(
+      `esim-reconcile: warning: listening on ${host}, beyond loopback; eSIM Access does not sign webhooks, so anyone who can reach this port can post events: allow only the provider's sender IPs (${ESIM_ACCESS_WEBHOOK_IPS.join(', ')}) in a firewall or proxy\n`,
+    );
+  }
   io.stdout.write(
     `listening for eSIM Access webhooks on http://${host}:${address.port}${path} (account ${accountId})\n`,
   );

@@ -25,6 +25,7 @@ const options = {
   'iroamly-url': { type: 'string' },
   'iroamly-account': { type: 'string' },
   once: { type: 'boolean' },
+  adopt: { type: 'boolean' },
   watch: { type: 'boolean' },
   interval: { type: 'string' },
   'page-size': { type: 'string' },
@@ -40,9 +41,10 @@ const options = {
   json: { type: 'boolean' },
   limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
 } as const;
 
-export type Command = 'sync' | 'serve-webhooks' | 'retry-webhooks' | 'report' | 'help';
+export type Command = 'init' | 'sync' | 'serve-webhooks' | 'retry-webhooks' | 'report' | 'help' | 'version';
 
 export interface CliConfig {
   command: Command;
@@ -62,6 +64,7 @@ export interface CliConfig {
     until: string | undefined;
     waitMs: number;
     progress: boolean | undefined;
+    adopt: boolean;
   };
   serve: { port: number; host: string; path: string; accountId: string };
   report: { json: boolean; accountId: string | undefined; limit: number };
@@ -86,10 +89,14 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   }
   const v = parsed.values;
   const [name, ...extra] = parsed.positionals;
-  const command: Command = v.help || name === undefined || name === 'help' ? 'help' : (name as Command);
-  if (!['sync', 'serve-webhooks', 'retry-webhooks', 'report', 'help'].includes(command)) {
+  const command: Command = v.version
+    ? 'version'
+    : v.help || name === undefined || name === 'help'
+      ? 'help'
+      : (name as Command);
+  if (!['init', 'sync', 'serve-webhooks', 'retry-webhooks', 'report', 'help', 'version'].includes(command)) {
     throw new UsageError(
-      `unknown command "${name}"; expected sync, serve-webhooks, retry-webhooks or report`,
+      `unknown command "${name}"; expected init, sync, serve-webhooks, retry-webhooks or report`,
     );
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -134,6 +141,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       until: v.until,
       waitMs: number('wait', v.wait, 0, 0) * 1000,
       progress: v['no-progress'] ? false : v.progress,
+      adopt: v.adopt ?? false,
     },
     serve: {
       port: number('port', v.port, 8787, 0),
@@ -148,6 +156,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
 export const HELP = `esim-reconcile: keep a reseller's database in step with eSIM Access and iRoamly
 
 Usage:
+  esim-reconcile init                                          create the store (--data-dir folder)
   esim-reconcile sync [--once | --watch [--interval SECONDS]]   sync every configured provider account
   esim-reconcile serve-webhooks [--port 8787] [--host 127.0.0.1] [--path /webhooks/esimaccess]
   esim-reconcile retry-webhooks [--account ID]              apply again webhooks that failed 5 times
@@ -155,7 +164,8 @@ Usage:
 
 Store (PGlite in a folder unless DATABASE_URL is set):
   --database-url URL         PostgreSQL (env DATABASE_URL)
-  --data-dir DIR             PGlite folder (env ESIM_RECONCILE_DATA_DIR, default .esim-reconcile)
+  --data-dir DIR             PGlite folder (env ESIM_RECONCILE_DATA_DIR, default .esim-reconcile); only init
+                             creates it, other commands refuse a folder that is not a store
   --schema NAME              PostgreSQL schema for the tables (default public)
 
 eSIM Access (env ESIMACCESS_ACCESS_CODE, ESIMACCESS_SECRET_KEY, ESIMACCESS_BASE_URL, ESIMACCESS_ACCOUNT):
@@ -168,6 +178,11 @@ Sync options:
   --since ISO, --until ISO   creation-time window of the listing (default 2000-01-01 .. 2100-01-01)
   --wait SECONDS             wait for accounts another process is syncing (default 0: report them busy)
   --no-progress              no progress bar (it is shown only on a terminal anyway)
+  --adopt                    first sync of an existing account: take what the provider has as the baseline
+                             (its unknown_to_us findings are resolved, not reported as drift)
+
+serve-webhooks warns when --host is not a loopback address: eSIM Access does not sign webhooks.
+--version (-V) prints the version.
 
 Prefer the environment for secrets: flags are visible to other users in the process list.
 `;

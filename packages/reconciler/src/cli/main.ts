@@ -3,10 +3,15 @@
  * clear line on stderr and a non-zero exit code (2 for usage errors).
  * @module
  */
+import { createRequire } from 'node:module';
 import { openStore, type Store } from '../store/open.js';
 import { type CliIo, reportCommand, retryWebhooksCommand, serveCommand, syncCommand } from './commands.js';
 import { HELP, parseCli, UsageError } from './config.js';
+import { checkDataDir, dataDirState } from './data-dir.js';
 import { describeError } from './describe-error.js';
+
+/** src/cli and dist/cli are both two folders below the package's own package.json. */
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export type { CliIo } from './commands.js';
 
@@ -18,12 +23,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(HELP);
       return 0;
     }
+    if (config.command === 'version') {
+      io.stdout.write(`esim-reconcile ${version}\n`);
+      return 0;
+    }
+    const { url, dataDir } = config.store;
+    const existed = url === undefined && dataDirState(dataDir) === 'store';
+    if (url === undefined && config.command !== 'init') checkDataDir(dataDir);
     store = await openStore({
       url: config.store.url,
       dataDir: config.store.url === undefined ? config.store.dataDir : undefined,
       schema: config.store.schema,
       env: {},
     });
+    if (config.command === 'init') {
+      io.stdout.write(
+        url !== undefined
+          ? `store ready in ${store.location} (schema ${store.schema})\n`
+          : existed
+            ? `a store already exists in ${dataDir}; nothing changed\n`
+            : `created a store in ${store.location}\n`,
+      );
+      return 0;
+    }
     if (config.command === 'sync') return await syncCommand(store, config, io);
     if (config.command === 'serve-webhooks') return await serveCommand(store, config, io);
     if (config.command === 'retry-webhooks') return await retryWebhooksCommand(store, config, io);

@@ -9,6 +9,7 @@ import { AccountBusyError } from '../errors.js';
 import { ensureAccount } from '../store/accounts.js';
 import type { Store } from '../store/open.js';
 import { finishRun, startOrResumeRun } from '../store/runs.js';
+import { adoptBaseline } from './adopt.js';
 import { createStreamContext, resolveSyncOptions, type StreamContext } from './context.js';
 import { syncBalance } from './esimaccess/balance.js';
 import { syncDateRange, syncKnownOrders } from './esimaccess/listing.js';
@@ -71,6 +72,7 @@ export async function syncAccount(
       }
       throw error;
     }
+    const adopted = options.adopt ? await adoptBaseline(store.db, target.accountId, run.id) : 0;
     const finished = await finishRun(store.db, run.id, { status: 'completed' });
     return {
       accountId: target.accountId,
@@ -78,6 +80,7 @@ export async function syncAccount(
       runId: run.id,
       resumed,
       findings: finished.stats ?? {},
+      adopted,
     };
   } finally {
     await release();

@@ -38,6 +38,11 @@ export interface SyncOptions {
   onProgress?: ((progress: SyncProgress) => void) | undefined;
   signal?: AbortSignal | undefined;
   now?: (() => Date) | undefined;
+  /**
+   * On the account's first completed sync, take what the provider has as the baseline: that run's `unknown_to_us`
+   * findings are resolved (`adopted as baseline`) instead of left open. No effect on later syncs. Default false.
+   */
+  adopt?: boolean | undefined;
 }
 
 export interface ResolvedSyncOptions {
@@ -57,4 +62,6 @@ export interface SyncResult {
   /** True when this call finished a run that an earlier, interrupted call had started. */
   resumed: boolean;
   findings: Partial<Record<DriftKind, number>>;
+  /** `unknown_to_us` findings resolved as the baseline (`adopt` on a first sync); 0 otherwise. */
+  adopted: number;
 }

@@ -14,17 +14,29 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ensureAccount } from '../store/accounts.js';
 import type { Store } from '../store/open.js';
+import { decodeWebhookBody } from './body.js';
 import { type DrainResult, drainInbox, receiveWebhook } from './inbox.js';
+import { loggableError } from './log-safe.js';
+
+/**
+ * Largest body accepted by default. eSIM Access's largest webhook (SMDP_EVENT) is under 1 KiB (NOTES 1.6); 64 KiB
+ * leaves room for fields the provider may add, and keeps a flood of large bodies cheap to refuse.
+ */
+export const DEFAULT_MAX_WEBHOOK_BYTES = 64 * 1024;
 
 export interface WebhookReceiverOptions {
   /** The store account webhooks are applied to. Default `esimaccess`. */
   accountId?: string | undefined;
-  /** Called with errors that happen after the answer was sent (an apply that failed). Default: stderr, message only. */
+  /**
+   * Called with a store failure (the answer is then 503) or an apply that failed after the answer was sent. The
+   * error's message is safe to log (no payload content, ICCID/EID-length ids cut to their last 4 digits); the
+   * original error is its `cause`. Default: one line on stderr.
+   */
   onError?: ((error: unknown) => void) | undefined;
   /** Also retry leftovers (failed or interrupted applies) at this interval. Default: only when a webhook arrives. */
   retryIntervalMs?: number | undefined;
   now?: (() => Date) | undefined;
-  /** Largest accepted body. Default 1 MiB. */
+  /** Largest accepted body in bytes; a larger one is answered 413. Default `DEFAULT_MAX_WEBHOOK_BYTES` (64 KiB). */
   maxBodyBytes?: number | undefined;
 }
 
@@ -38,14 +50,13 @@ export interface WebhookReceiver {
 }
 
 const defaultOnError = (error: unknown) => {
-  console.error(
-    `esim-reconciler: webhook apply failed: ${error instanceof Error ? error.message : String(error)}`,
-  );
+  console.error(`esim-reconciler: webhook failed: ${error instanceof Error ? error.message : String(error)}`);
 };
 
 export function createWebhookReceiver(store: Store, options: WebhookReceiverOptions = {}): WebhookReceiver {
   const accountId = options.accountId ?? 'esimaccess';
-  const onError = options.onError ?? defaultOnError;
+  const report = options.onError ?? defaultOnError;
+  const onError = (error: unknown) => report(loggableError(error));
   let accountReady: Promise<unknown> | undefined;
   let running: Promise<DrainResult> | undefined;
   let again = false;
@@ -70,14 +81,23 @@ export function createWebhookReceiver(store: Store, options: WebhookReceiverOpti
   };
 
   const app = new Hono();
-  app.use('*', bodyLimit({ maxSize: options.maxBodyBytes ?? 1024 * 1024 }));
+  const maxSize = options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BYTES;
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize,
+      // Answered here: a thrown 413 would reach onError below and become a 503 (an invitation to resend).
+      onError: (c) =>
+        c.json({ error: 'PAYLOAD_TOO_LARGE', message: `the body is over ${maxSize} bytes` }, 413),
+    }),
+  );
   app.post('/', async (c) => {
-    const text = await c.req.text();
-    let body: unknown = text;
+    let body: unknown;
     try {
-      body = JSON.parse(text);
-    } catch {
-      // Left as text: core's parser then reports "body is not valid JSON".
+      body = decodeWebhookBody(await c.req.arrayBuffer());
+    } catch (error) {
+      if (!(error instanceof EsimAccessWebhookParseError)) throw error;
+      return c.json({ error: error.code, message: error.message, path: error.path }, 400);
     }
     accountReady ??= ensureAccount(store.db, { id: accountId, provider: 'esimaccess' }).catch((error) => {
       accountReady = undefined;

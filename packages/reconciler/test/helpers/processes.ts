@@ -13,7 +13,7 @@ import { scenarioHistory } from './scenario.js';
 import { snapshot } from './snapshot.js';
 import { dropTestStore, uniqueSchemaName, usingPostgres } from './store.js';
 
-const BIN = new URL('../../bin/esim-reconcile.js', import.meta.url).pathname;
+export const BIN = new URL('../../bin/esim-reconcile.js', import.meta.url).pathname;
 const dirs: string[] = [];
 
 export interface Place {
