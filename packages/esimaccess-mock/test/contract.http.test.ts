@@ -4,8 +4,10 @@
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
+import { runLimitsContract } from './contract.limits.case.js';
 import { overHttp } from './support/harness.js';
 
 runEndpointContract('HTTP', overHttp);
 runErrorContract('HTTP', overHttp);
 runLifecycleContract('HTTP', overHttp);
+runLimitsContract('HTTP', overHttp);

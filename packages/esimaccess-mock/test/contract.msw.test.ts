@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
+import { runLimitsContract } from './contract.limits.case.js';
 import { overMsw } from './support/harness.js';
 
 // Webhook receivers are real local servers: let those requests through.
@@ -16,3 +17,4 @@ afterAll(() => server.close());
 runEndpointContract('msw', overMsw(server));
 runErrorContract('msw', overMsw(server));
 runLifecycleContract('msw', overMsw(server));
+runLimitsContract('msw', overMsw(server));

@@ -1,7 +1,11 @@
 import { startServer } from '@esim-sandbox/emulator';
-import { runContract } from './contract.case.js';
+import { runContract, type Serve } from './contract.case.js';
+import { runLimitsContract } from './contract.limits.case.js';
 
-runContract('HTTP', async (mock) => {
+const serve: Serve = async (mock) => {
   const server = await startServer({ emulator: mock.emulator, port: 0 });
   return { baseUrl: server.url, fetchUrl: (url) => fetch(url), close: () => server.close() };
-});
+};
+
+runContract('HTTP', serve);
+runLimitsContract('HTTP', serve);

@@ -2,13 +2,14 @@ import { IROAMLY_DEFAULT_BASE_URL } from '@esim-sandbox/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { iroamlyHandlers } from '../src/index.js';
-import { runContract } from './contract.case.js';
+import { runContract, type Serve } from './contract.case.js';
+import { runLimitsContract } from './contract.limits.case.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-runContract('msw', async (mock) => {
+const serve: Serve = async (mock) => {
   server.resetHandlers(...iroamlyHandlers(mock));
   return {
     baseUrl: IROAMLY_DEFAULT_BASE_URL,
@@ -18,4 +19,7 @@ runContract('msw', async (mock) => {
       await mock.close();
     },
   };
-});
+};
+
+runContract('msw', serve);
+runLimitsContract('msw', serve);

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { AccountEnv, ProviderDefinition } from '../emulator/types.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
 import type { Tenant } from '../tenants/tenant.js';
-import { bearerToken, controlError, readJson, readQuery } from './http.js';
+import { bearerToken, bodyLimit, controlError, readJson, readQuery } from './http.js';
 import {
   advanceSchema,
   clockModeSchema,
@@ -21,6 +21,8 @@ import {
 export interface ControlDeps<S, P> {
   provider: ProviderDefinition<S, P>;
   controlToken: string | undefined;
+  /** Largest request body in bytes. */
+  maxBodyBytes: number;
   accounts(): Tenant<S, P>[];
   /** Throws UNKNOWN_ACCOUNT. */
   account(id: string): Tenant<S, P>;
@@ -33,6 +35,7 @@ export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
   const control = new Hono();
   control.onError((err, c) => controlError(c, err));
   control.use('*', bearerToken(deps.controlToken));
+  control.use('*', bodyLimit(deps.maxBodyBytes));
   // Every non-GET control call changes state: save before answering, like provider writes.
   control.use('*', async (c, next) => {
     await next();

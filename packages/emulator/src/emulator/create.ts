@@ -9,6 +9,7 @@ import type { Task } from '../clock/scheduler.js';
 import { createControlApp } from '../control/app.js';
 import { controlError } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
+import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../journal/journal.js';
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
@@ -18,6 +19,7 @@ import { Random } from '../random/random.js';
 import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import { Tenant, type TenantRuntime, toMs } from '../tenants/tenant.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from './body.js';
 import { createProviderApp, isDropMarker } from './pipeline.js';
 import { RealTimeTimer } from './timer.js';
 import type { EmulatorOptions, Logger, ProviderDefinition } from './types.js';
@@ -86,7 +88,11 @@ export function createEmulator<S, P = unknown>(
 
   const runtime: TenantRuntime<S, P> = {
     realNow,
-    journalSize: options.journalSize ?? 500,
+    journal: {
+      size: options.journalSize ?? 500,
+      bodyChars: options.journalBodyChars ?? DEFAULT_JOURNAL_BODY_CHARS,
+      totalChars: options.journalTotalChars ?? DEFAULT_JOURNAL_TOTAL_CHARS,
+    },
     webhookOptions: {
       retryScheduleMs: options.webhookRetryScheduleMs ??
         provider.defaults?.webhookRetryScheduleMs ?? [...DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS],
@@ -255,6 +261,7 @@ export function createEmulator<S, P = unknown>(
     createControlApp<S, P>({
       provider,
       controlToken: options.controlToken,
+      maxBodyBytes: options.maxControlBodyBytes ?? DEFAULT_MAX_CONTROL_BODY_BYTES,
       accounts: () => [...tenants.values()],
       account,
       createAccount,
@@ -277,6 +284,7 @@ export function createEmulator<S, P = unknown>(
       findByKey: (key) => tenants.get(key),
       defaultAccount: () => account(),
       markDirty: () => saver.markDirty(),
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       hasStateFile: options.stateFile !== undefined,
       persist,
     }),
