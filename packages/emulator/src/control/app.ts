@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AccountEnv, ProviderDefinition } from '../emulator/types.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
 import type { Tenant } from '../tenants/tenant.js';
+import { browserGuard } from './guard.js';
 import { bearerToken, bodyLimit, controlError, readJson, readQuery } from './http.js';
 import {
   advanceSchema,
@@ -23,6 +24,8 @@ export interface ControlDeps<S, P> {
   controlToken: string | undefined;
   /** Largest request body in bytes. */
   maxBodyBytes: number;
+  /** Host names allowed in `Host` besides addresses and localhost. */
+  allowedHosts: readonly string[] | undefined;
   accounts(): Tenant<S, P>[];
   /** Throws UNKNOWN_ACCOUNT. */
   account(id: string): Tenant<S, P>;
@@ -34,6 +37,7 @@ export interface ControlDeps<S, P> {
 export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
   const control = new Hono();
   control.onError((err, c) => controlError(c, err));
+  control.use('*', browserGuard({ allowedHosts: deps.allowedHosts }));
   control.use('*', bearerToken(deps.controlToken));
   control.use('*', bodyLimit(deps.maxBodyBytes));
   // Every non-GET control call changes state: save before answering, like provider writes.

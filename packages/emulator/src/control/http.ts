@@ -61,6 +61,17 @@ export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.output<
   return parseOrThrow(schema, c.req.query());
 }
 
+/** Shortest control token accepted: a guessable token is no protection. */
+export const MIN_CONTROL_TOKEN_LENGTH = 16;
+
+/** Why `token` cannot be a control token, or undefined when it can. */
+export function controlTokenProblem(token: string): string | undefined {
+  if (token.trim().length < MIN_CONTROL_TOKEN_LENGTH || /\s/.test(token)) {
+    return `must be at least ${MIN_CONTROL_TOKEN_LENGTH} characters without spaces`;
+  }
+  return undefined;
+}
+
 /** Requires `Authorization: Bearer <token>` when a token is configured. */
 export function bearerToken(token: string | undefined): MiddlewareHandler {
   const expected = token ? digest(token) : undefined;

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { initialClockData } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import { createControlApp } from '../control/app.js';
-import { controlError } from '../control/http.js';
+import { controlError, controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
 import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../journal/journal.js';
 import { Redactor } from '../journal/redact.js';
@@ -15,7 +15,7 @@ import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
 import { StateSaver } from '../persistence/saver.js';
 import { loadStateFile, STATE_FILE_FORMAT, STATE_FILE_VERSION } from '../persistence/state-file.js';
-import { Random } from '../random/random.js';
+import { CryptoRandom, Random } from '../random/random.js';
 import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import { Tenant, type TenantRuntime, toMs } from '../tenants/tenant.js';
@@ -70,6 +70,14 @@ export function createEmulator<S, P = unknown>(
     options.rateLimit !== undefined ? options.rateLimit : (provider.defaults?.rateLimit ?? null);
   const stateVersion = provider.stateVersion ?? 1;
   const engineRandom = new Random(`${seed}:engine`);
+  // Credentials of new accounts: unguessable unless the user asks for a replayable sequence.
+  const credentialRandom = options.credentials === 'seeded' ? engineRandom : new CryptoRandom();
+  if (options.controlToken !== undefined) {
+    const problem = controlTokenProblem(options.controlToken);
+    if (problem) {
+      throw new EmulatorError('INVALID_ARGUMENT', `controlToken: ${problem}`, { field: 'controlToken' });
+    }
+  }
   const tenants = new Map<string, Tenant<S, P>>();
   let defaultId = '';
 
@@ -162,9 +170,9 @@ export function createEmulator<S, P = unknown>(
 
   const generate = (): { key: string; secret: string } => {
     for (;;) {
-      const c = provider.generateCredentials?.(engineRandom) ?? {
-        key: engineRandom.alnum(20),
-        secret: engineRandom.alnum(32),
+      const c = provider.generateCredentials?.(credentialRandom) ?? {
+        key: credentialRandom.alnum(20),
+        secret: credentialRandom.alnum(32),
       };
       if (!tenants.has(c.key) && c.key !== 'default') return c;
     }
@@ -261,6 +269,7 @@ export function createEmulator<S, P = unknown>(
     createControlApp<S, P>({
       provider,
       controlToken: options.controlToken,
+      allowedHosts: options.allowedHosts,
       maxBodyBytes: options.maxControlBodyBytes ?? DEFAULT_MAX_CONTROL_BODY_BYTES,
       accounts: () => [...tenants.values()],
       account,

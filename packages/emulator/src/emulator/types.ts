@@ -147,8 +147,12 @@ export interface EmulatorOptions<P = unknown> {
   webhookTimeoutMs?: number;
   /** Deliveries kept per account (pending ones are never trimmed). Default 1000. */
   webhookLogSize?: number;
-  /** Bearer token for /_sandbox (required by startServer when binding beyond loopback). */
+  /** Bearer token for /_sandbox (required by startServer when binding beyond loopback); at least 16 characters. */
   controlToken?: string;
+  /** Host names accepted in the `Host` header of control requests over HTTP, besides IP addresses and localhost. */
+  allowedHosts?: readonly string[];
+  /** Generated credentials of new accounts: 'random' (cryptographic, default) or 'seeded' (replay per seed). */
+  credentials?: 'random' | 'seeded';
   logger?: Logger;
   /** Injected for tests: real sleep used by latency faults. */
   sleep?: (ms: number) => Promise<void>;
