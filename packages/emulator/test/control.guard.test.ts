@@ -8,10 +8,13 @@ import { createCounter } from './fixtures/counter-provider.js';
 function send(
   url: string,
   path: string,
-  init: { method: string; headers?: Record<string, string>; body?: string },
+  init: { method: string; headers?: Record<string, string | undefined>; body?: string },
 ): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${url}${path}`, { method: init.method, headers: init.headers }, (res) => {
+    const headers = Object.fromEntries(
+      Object.entries(init.headers ?? {}).filter((e): e is [string, string] => e[1] !== undefined),
+    );
+    const req = httpRequest(`${url}${path}`, { method: init.method, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => {
