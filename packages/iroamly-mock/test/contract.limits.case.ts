@@ -3,6 +3,10 @@
  * `maxBodyBytes` is refused unread with the provider's -1, and the public plan list never touches an account whose
  * credentials it does not carry in full.
  */
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type FetchLike, IroamlyClient, ProviderError } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIroamlyMock, type IroamlyMockOptions } from '../src/index.js';
@@ -50,6 +54,38 @@ export function runLimitsContract(transport: string, serve: Serve): void {
       expect(error).toMatchObject({ code: '-1' });
       expect(tenant.state).toEqual(before);
       expect(tenant.journal.last()).toMatchObject({ providerCode: '-1', authenticated: false });
+    });
+
+    it('answers code -1 when the purchase cannot be saved, charges nothing, and a retry is charged once', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'iroamly-save-'));
+      const stateFile = join(dir, 'state.json');
+      try {
+        const { mock, client } = await start({ stateFile, logger: { error: () => {} } });
+        const tenant = mock.emulator.defaultAccount;
+        const balance = tenant.state.balance;
+        // A non-empty folder where the file is renamed to: every save fails until it is gone.
+        await rm(stateFile);
+        await mkdir(join(stateFile, 'blocker'), { recursive: true });
+        const product = mock.catalog.products[0]!.item;
+        const order = {
+          email: 'shop@example.com',
+          productList: [{ productCode: product.productCode, quantity: 1 }],
+        };
+        const error = await client()
+          .purchase(order)
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(error).toMatchObject({ code: '-1' });
+        expect(tenant.state.balance).toBe(balance);
+        await rm(stateFile, { recursive: true });
+        await client().purchase(order);
+        expect(tenant.state.balance).toBeLessThan(balance);
+        expect(Object.keys(tenant.state.orders)).toHaveLength(1);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it('the public plan list with only another account’s AuthKey spends nothing of that account', async () => {

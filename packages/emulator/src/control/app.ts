@@ -31,7 +31,10 @@ export interface ControlDeps<S, P> {
   account(id: string): Tenant<S, P>;
   createAccount(options: { key?: string; secret?: string; params?: P }): Tenant<S, P>;
   deleteAccount(id: string): void;
-  persist(): Promise<void>;
+  /** Saves; on failure everything since the last save is undone and this rejects (STATE_FILE_IO → 500). */
+  persist(epoch?: number): Promise<void>;
+  /** Taken before a change, handed to `persist` so a change another failed save undid is reported too. */
+  saveEpoch(): number;
 }
 
 export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
@@ -42,8 +45,9 @@ export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
   control.use('*', bodyLimit(deps.maxBodyBytes));
   // Every non-GET control call changes state: save before answering, like provider writes.
   control.use('*', async (c, next) => {
+    const epoch = deps.saveEpoch();
     await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await deps.persist();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await deps.persist(epoch);
   });
 
   control.get('/health', (c) =>

@@ -14,7 +14,14 @@ import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
 import { StateSaver } from '../persistence/saver.js';
-import { loadStateFile, STATE_FILE_FORMAT, STATE_FILE_VERSION } from '../persistence/state-file.js';
+import {
+  encodeStateFile,
+  loadStateFile,
+  prepareStateFile,
+  STATE_FILE_FORMAT,
+  STATE_FILE_VERSION,
+  type StateFileContent,
+} from '../persistence/state-file.js';
 import { CryptoRandom, Random } from '../random/random.js';
 import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
@@ -81,7 +88,7 @@ export function createEmulator<S, P = unknown>(
   const tenants = new Map<string, Tenant<S, P>>();
   let defaultId = '';
 
-  const saver = new StateSaver(options.stateFile, () => ({
+  const serialize = (): StateFileContent => ({
     format: STATE_FILE_FORMAT,
     formatVersion: STATE_FILE_VERSION,
     provider: provider.name,
@@ -91,7 +98,8 @@ export function createEmulator<S, P = unknown>(
     random: engineRandom.state,
     // Live data, not snapshots: the writer encodes it before `write` returns, so a deep copy first would be waste.
     accounts: [...tenants.values()].map((t) => t.liveData() as TenantData<unknown, unknown>),
-  }));
+  });
+  const saver = new StateSaver(options.stateFile, serialize);
   const persist = () => saver.persist();
 
   const runtime: TenantRuntime<S, P> = {
@@ -198,10 +206,13 @@ export function createEmulator<S, P = unknown>(
   const loaded = options.stateFile
     ? loadStateFile(options.stateFile, { provider: provider.name, stateVersion })
     : undefined;
+  const loadAccounts = (accounts: readonly TenantData<unknown, unknown>[]) => {
+    for (const a of accounts) addTenant(a as TenantData<S, P>);
+  };
   if (loaded) {
     defaultId = loaded.defaultAccount;
     engineRandom.state = loaded.random;
-    for (const a of loaded.accounts) addTenant(a as TenantData<S, P>);
+    loadAccounts(loaded.accounts);
     const d = tenants.get(defaultId)!;
     // A different key would silently serve another account's data: refuse. A new secret is taken (the flag changed).
     if (options.account?.key && options.account.key !== defaultId) {
@@ -227,6 +238,33 @@ export function createEmulator<S, P = unknown>(
     saver.markDirty();
   }
 
+  if (options.stateFile) {
+    saver.saved = encodeStateFile(serialize());
+    prepareStateFile(options.stateFile, loaded ? undefined : saver.saved);
+  }
+
+  /**
+   * A save failed: every account goes back to the last saved content (the last acknowledged state), so the
+   * answer that reports the failure leaves nothing behind. Saves are serialised; a request whose change was taken
+   * back by another's failure is told by the saver's epoch.
+   */
+  const rollback = (err: Error): void => {
+    logger.error(`${err.message}: changes since the last save are undone`);
+    const bytes = saver.saved;
+    saver.rolledBack();
+    if (!bytes) return;
+    const saved = JSON.parse(bytes.toString('utf8')) as StateFileContent;
+    engineRandom.state = saved.random;
+    const kept = new Set(saved.accounts.map((a) => a.id));
+    for (const id of [...tenants.keys()]) if (!kept.has(id)) tenants.delete(id);
+    for (const a of saved.accounts) {
+      const t = tenants.get(a.id);
+      if (t) t.reload(a as TenantData<S, P>);
+      else loadAccounts([a]);
+    }
+    timer.arm();
+  };
+
   const deleteAccount = (id: string): void => {
     const t = account(id);
     if (t.isDefault) {
@@ -243,6 +281,25 @@ export function createEmulator<S, P = unknown>(
     const t = tenants.get(id === 'default' ? defaultId : id);
     if (!t) throw new EmulatorError('UNKNOWN_ACCOUNT', `no account '${id}'`, { field: 'account' });
     return t;
+  };
+
+  /** Saves for a write's answer: all or nothing (a failure, or a save whose changes another failure took back, rolls back and rejects). */
+  const guardedPersist = async (epoch = saver.epoch): Promise<void> => {
+    try {
+      await persist();
+    } catch (err) {
+      if (saver.epoch === epoch) rollback(err as Error);
+      throw err;
+    }
+    if (saver.epoch !== epoch) {
+      throw new EmulatorError(
+        'STATE_FILE_IO',
+        `the change was undone: saving state file ${options.stateFile} failed`,
+        {
+          field: options.stateFile,
+        },
+      );
+    }
   };
 
   const redactor = new Redactor(provider.redact);
@@ -275,7 +332,8 @@ export function createEmulator<S, P = unknown>(
       account,
       createAccount,
       deleteAccount,
-      persist,
+      persist: guardedPersist,
+      saveEpoch: () => saver.epoch,
     }),
   );
   if (provider.publicRoutes) {
@@ -295,7 +353,8 @@ export function createEmulator<S, P = unknown>(
       markDirty: () => saver.markDirty(),
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       hasStateFile: options.stateFile !== undefined,
-      persist,
+      persist: guardedPersist,
+      saveEpoch: () => saver.epoch,
     }),
   );
   timer.arm();

@@ -40,7 +40,10 @@ export interface PipelineDeps<S, P> {
   maxBodyBytes: number;
   /** Without a state file there is nothing to persist: the pipeline then skips the call (and its await). */
   hasStateFile: boolean;
-  persist(): Promise<void>;
+  /** Saves; on failure everything since the last save is undone and this rejects. */
+  persist(epoch?: number): Promise<void>;
+  /** Taken before the route runs, handed to `persist` (see the saver's epoch). */
+  saveEpoch(): number;
 }
 
 export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<ProviderEnv<S, P>> {
@@ -84,9 +87,23 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
         rateLimited = true;
         res = await provider.renderRateLimited(c, auth.tenant.rateLimit.retryAfterMs());
       } else {
+        const epoch = deps.saveEpoch();
         await next();
         routed = true;
         res = c.res;
+        if (deps.hasStateFile && !isRead(method, path)) {
+          deps.markDirty();
+          // Saved before the answer leaves, so an acknowledged write survives a SIGKILL, and a failed save is
+          // answered as the provider's server error with the change undone.
+          const failed = await deps.persist(epoch).then(
+            () => false,
+            () => true,
+          );
+          if (failed) {
+            res = await serverError(c, provider);
+            c.res = res;
+          }
+        }
       }
     }
 
@@ -126,8 +143,8 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       if (isRead(method, path)) tenant.webhooks.releasePollHeld();
       else deps.markDirty();
     }
-    // Persist before the response leaves, so an acknowledged write survives a SIGKILL.
-    if (deps.hasStateFile) await deps.persist();
+    // Engine changes of other requests (faults consumed, a throttled or refused request) are saved too.
+    if (deps.hasStateFile) await deps.persist().catch(() => {});
     return routed ? undefined : res;
   });
 
@@ -151,6 +168,11 @@ async function renderFault<S, P>(
       return new Response(body, { status: action.status, headers });
     }
   }
+}
+
+/** The provider's server error (as for a route that throws). */
+async function serverError<S, P>(c: Context, provider: ProviderDefinition<S, P>): Promise<Response> {
+  return (await provider.renderServerError?.(c)) ?? c.json({ error: 'internal server error' }, 500);
 }
 
 /** The provider's answer for a body over the limit (default HTTP 413 JSON). */

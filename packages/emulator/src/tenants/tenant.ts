@@ -183,6 +183,11 @@ export class Tenant<S, P = unknown> {
     this.#load({ ...cloneData(snapshot), id, key, secret });
   }
 
+  /** @internal a failed save put the account back to its last saved data (taken as is, not copied). */
+  reload(data: TenantData<S, P>): void {
+    this.#load(data);
+  }
+
   /** @internal credentials change when a state file is loaded with different credentials in the options. */
   setCredentials(secret: string): void {
     this.#data.secret = secret;
