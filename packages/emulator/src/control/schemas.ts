@@ -42,10 +42,7 @@ export const journalQuerySchema = z.strictObject({
  */
 export const restoreSchema = z.looseObject({
   version: z.literal(1),
-  state: z.custom<object>(
-    (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
-    "expected the provider's state object",
-  ),
+  state: z.record(z.string(), z.unknown(), { error: "expected the provider's state object" }),
   clock: z.strictObject({ mode: z.enum(['real', 'manual']), offsetMs: z.number(), nowMs: z.number() }),
   tasks: z.array(
     z.strictObject({ id: z.string(), at: z.number(), kind: z.string(), data: z.unknown(), seq: z.number() }),
