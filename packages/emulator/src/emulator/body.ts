@@ -20,9 +20,10 @@ export const DEFAULT_MAX_CONTROL_BODY_BYTES = 64 * 1_048_576;
 
 /** The body as text, or undefined when it is larger than `limit` bytes (then it is not kept). */
 export async function readBodyText(c: Context, limit: number): Promise<string | undefined> {
-  const declared = Number(c.req.header('content-length'));
-  if (declared > limit) return undefined;
   const incoming = (c.env as ConnectionInfo | undefined)?.incoming;
+  // Node's parsed headers when there are some: the web Headers of an HTTP request cost more than a small request.
+  const length = incoming?.headersDistinct?.['content-length']?.[0] ?? c.req.header('content-length');
+  if (Number(length) > limit) return undefined;
   const bytes =
     incoming && !incoming.readableEnded ? await readNode(incoming, limit) : await readWeb(c.req.raw, limit);
   if (bytes === undefined) return undefined;
