@@ -13,6 +13,7 @@ import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../jour
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
+import { allOrNothing } from '../persistence/all-or-nothing.js';
 import { StateSaver } from '../persistence/saver.js';
 import {
   encodeStateFile,
@@ -243,28 +244,6 @@ export function createEmulator<S, P = unknown>(
     prepareStateFile(options.stateFile, loaded ? undefined : saver.saved);
   }
 
-  /**
-   * A save failed: every account goes back to the last saved content (the last acknowledged state), so the
-   * answer that reports the failure leaves nothing behind. Saves are serialised; a request whose change was taken
-   * back by another's failure is told by the saver's epoch.
-   */
-  const rollback = (err: Error): void => {
-    logger.error(`${err.message}: changes since the last save are undone`);
-    const bytes = saver.saved;
-    saver.rolledBack();
-    if (!bytes) return;
-    const saved = JSON.parse(bytes.toString('utf8')) as StateFileContent;
-    engineRandom.state = saved.random;
-    const kept = new Set(saved.accounts.map((a) => a.id));
-    for (const id of [...tenants.keys()]) if (!kept.has(id)) tenants.delete(id);
-    for (const a of saved.accounts) {
-      const t = tenants.get(a.id);
-      if (t) t.reload(a as TenantData<S, P>);
-      else loadAccounts([a]);
-    }
-    timer.arm();
-  };
-
   const deleteAccount = (id: string): void => {
     const t = account(id);
     if (t.isDefault) {
@@ -283,24 +262,22 @@ export function createEmulator<S, P = unknown>(
     return t;
   };
 
-  /** Saves for a write's answer: all or nothing (a failure, or a save whose changes another failure took back, rolls back and rejects). */
-  const guardedPersist = async (epoch = saver.epoch): Promise<void> => {
-    try {
-      await persist();
-    } catch (err) {
-      if (saver.epoch === epoch) rollback(err as Error);
-      throw err;
-    }
-    if (saver.epoch !== epoch) {
-      throw new EmulatorError(
-        'STATE_FILE_IO',
-        `the change was undone: saving state file ${options.stateFile} failed`,
-        {
-          field: options.stateFile,
-        },
-      );
-    }
-  };
+  const guardedPersist = allOrNothing({
+    saver,
+    path: options.stateFile,
+    log: (m) => logger.error(m),
+    restore: (saved) => {
+      engineRandom.state = saved.random;
+      const kept = new Set(saved.accounts.map((a) => a.id));
+      for (const id of [...tenants.keys()]) if (!kept.has(id)) tenants.delete(id);
+      for (const a of saved.accounts) {
+        const t = tenants.get(a.id);
+        if (t) t.reload(a as TenantData<S, P>);
+        else loadAccounts([a]);
+      }
+      timer.arm();
+    },
+  });
 
   const redactor = new Redactor(provider.redact);
   const app = new Hono();
