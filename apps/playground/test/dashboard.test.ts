@@ -108,8 +108,10 @@ describe('the dashboard server', () => {
 
   it('passes control calls through to the fake, with its errors', async () => {
     const url = `${playground.url}/api/esimaccess/sandbox/accounts/default/faults`;
+    // As the page sends them: a write without the JSON type is refused (see guard.test.ts).
     const created = await fetch(url, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         path: '/api/v1/open/esim/order',
         times: 1,
@@ -121,6 +123,7 @@ describe('the dashboard server', () => {
     expect(faults.map((f) => f.path)).toContain('/api/v1/open/esim/order');
     const bad = await fetch(url, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ path: 'no-slash', action: { type: 'drop' } }),
     });
     expect(bad.status).toBe(400);

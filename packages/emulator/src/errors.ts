@@ -16,6 +16,8 @@ export type EmulatorErrorCode =
   | 'CONTROL_TOKEN_REQUIRED'
   | 'INVALID_FLAG'
   | 'NO_WEBHOOK_URL'
+  /** A control API request body over `maxControlBodyBytes`. */
+  | 'BODY_TOO_LARGE'
   /** A provider's control route did not find what it was asked for (a message, a profile…). */
   | 'NOT_FOUND';
 

@@ -18,6 +18,7 @@ export type { ClockData, ClockMode } from './clock/clock.js';
 export { Clock } from './clock/clock.js';
 export type { Task } from './clock/scheduler.js';
 export { Scheduler } from './clock/scheduler.js';
+export { type BrowserGuardOptions, browserGuard } from './control/guard.js';
 export type { ControlErrorBody } from './control/http.js';
 export { readJson, readQuery } from './control/http.js';
 export type { Emulator } from './emulator/create.js';

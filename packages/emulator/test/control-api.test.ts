@@ -224,13 +224,17 @@ describe('control API', () => {
 
 describe('control token', () => {
   test('with a token every control route needs it as a bearer token', async () => {
-    const emu = createCounter({ controlToken: 'tok' });
+    const emu = createCounter({ controlToken: 'control-token-0001' });
     expect((await call(emu, 'GET', '/health')).status).toBe(401);
     expect(
       (await call(emu, 'GET', '/health', undefined, { headers: { authorization: 'Bearer nope' } })).status,
     ).toBe(401);
     expect(
-      (await call(emu, 'GET', '/health', undefined, { headers: { authorization: 'Bearer tok' } })).status,
+      (
+        await call(emu, 'GET', '/health', undefined, {
+          headers: { authorization: 'Bearer control-token-0001' },
+        })
+      ).status,
     ).toBe(200);
   });
 
@@ -241,9 +245,14 @@ describe('control token', () => {
   });
 
   test('a server on a non-loopback address starts with a token and enforces it', async () => {
-    server = await startServer({ emulator: createCounter({ controlToken: 'tok' }), host: '0.0.0.0' });
+    server = await startServer({
+      emulator: createCounter({ controlToken: 'control-token-0001' }),
+      host: '0.0.0.0',
+    });
     const local = `http://127.0.0.1:${server.port}/_sandbox/health`;
     expect((await fetch(local)).status).toBe(401);
-    expect((await fetch(local, { headers: { authorization: 'Bearer tok' } })).status).toBe(200);
+    expect((await fetch(local, { headers: { authorization: 'Bearer control-token-0001' } })).status).toBe(
+      200,
+    );
   });
 });

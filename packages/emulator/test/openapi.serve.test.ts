@@ -98,7 +98,7 @@ describe('the provider document', () => {
 
 describe('the control document', () => {
   it('is served without the control token, while the rest of /_sandbox still needs it', async () => {
-    const { emu } = make({ controlToken: 'token-1' });
+    const { emu } = make({ controlToken: 'control-token-0001' });
     expect((await emu.request('/_sandbox/health')).status).toBe(401);
     const json = await emu.request('/_sandbox/openapi.json');
     expect(json.status).toBe(200);

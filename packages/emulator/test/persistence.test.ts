@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -54,10 +54,10 @@ describe('persistence', () => {
 
   test('a write that cannot be saved is answered as a server error, not acknowledged', async () => {
     const errors: string[] = [];
-    const emu = createCounter({
-      stateFile: join(dir, 'missing-dir', 'state.json'),
-      logger: { error: (m) => errors.push(m) },
-    });
+    const emu = createCounter({ stateFile: file, logger: { error: (m) => errors.push(m) } });
+    // A non-empty folder where the file should be: the save's final rename fails.
+    await rm(file);
+    await mkdir(join(file, 'blocker'), { recursive: true });
     const res = await increment(emu);
     expect(await res.json()).toEqual({ code: 'SERVER_ERROR' });
     expect(errors[0]).toContain('cannot write state file');

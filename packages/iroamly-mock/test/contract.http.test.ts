@@ -1,6 +1,7 @@
 import { startServer } from '@esim-sandbox/emulator';
 import { runContract, type Serve } from './contract.case.js';
 import { runFidelityContract } from './contract.fidelity.case.js';
+import { runLimitsContract } from './contract.limits.case.js';
 
 const serve: Serve = async (mock) => {
   const server = await startServer({ emulator: mock.emulator, port: 0 });
@@ -9,3 +10,4 @@ const serve: Serve = async (mock) => {
 
 runContract('HTTP', serve);
 runFidelityContract('HTTP', serve);
+runLimitsContract('HTTP', serve);

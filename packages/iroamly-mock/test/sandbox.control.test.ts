@@ -102,9 +102,9 @@ describe('/_sandbox control routes', () => {
   });
 
   it('requires the control token when one is set, and never exposes the AuthSecret', async () => {
-    mock = manualMock({ controlToken: 'letmein' });
+    mock = manualMock({ controlToken: 'letmein-letmein-1' });
     expect((await control('/balance')).status).toBe(401);
-    const auth = { headers: { Authorization: 'Bearer letmein' } };
+    const auth = { headers: { Authorization: 'Bearer letmein-letmein-1' } };
     expect((await control('/balance', auth)).status).toBe(200);
     const snapshot = await control('/snapshot', auth);
     expect(JSON.stringify(snapshot.json)).not.toContain(mock.authSecret);

@@ -5,6 +5,7 @@
  * talks to one origin.
  */
 import { readFileSync } from 'node:fs';
+import { browserGuard } from '@esim-sandbox/emulator';
 import { Hono } from 'hono';
 import { type PageInfo, renderPage } from '../dashboard/page.js';
 import type { ChangeFeed } from './changes.js';
@@ -42,6 +43,8 @@ function rest(url: string, prefix: string): string {
 
 export function createDashboardApp(deps: DashboardAppDeps): Hono {
   const app = new Hono();
+  // The page drives the fakes' control APIs through this app: no other site (or rebound DNS name) may.
+  app.use('*', browserGuard());
   app.get('/', (c) => c.html(renderPage(deps.page, new URL(c.req.url).origin)));
   app.get('/assets/app.js', (c) => c.body(APP_JS, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.get('/assets/app.css', (c) => c.body(APP_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));

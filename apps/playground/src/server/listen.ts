@@ -21,7 +21,8 @@ export interface ListenOptions {
 }
 
 export async function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
+  /** `env` carries the Node request (`incoming`): the browser guard checks only requests that came over a socket. */
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>,
   options: ListenOptions,
 ): Promise<Listening> {
   // overrideGlobalObjects: false keeps the real global Response (see the emulator's startServer).

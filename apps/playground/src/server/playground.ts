@@ -90,7 +90,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     // answers 503 for the moment until everything behind it runs.
     let app: Hono | undefined;
     const server = await listen(
-      (request) => app?.fetch(request) ?? new Response('starting', { status: 503 }),
+      (request, env) => app?.fetch(request, env) ?? new Response('starting', { status: 503 }),
       {
         host,
         port: base,

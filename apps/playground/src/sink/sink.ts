@@ -5,6 +5,7 @@
  * @module
  */
 import { parseEsimAccessWebhook } from '@esim-sandbox/core';
+import { browserGuard } from '@esim-sandbox/emulator';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { type Listening, listen } from '../server/listen.js';
@@ -63,6 +64,9 @@ export function createSinkApp(): Omit<WebhookSink, 'url' | 'urlFor' | 'close'> {
   const listeners = new Set<(message: SinkMessage) => void>();
   let counter = 0;
   const app = new Hono();
+  // A web page may neither change a receiver's status nor post fake webhooks into it; providers post any type.
+  app.use('/webhooks/:account/status', browserGuard());
+  app.use('/webhooks/:account', browserGuard({ requireJson: false }));
 
   app.post('/webhooks/:account', async (c) => {
     const account = c.req.param('account');

@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import type { AccountEnv, ProviderDefinition } from '../emulator/types.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
 import type { Tenant } from '../tenants/tenant.js';
-import { bearerToken, controlError, readJson, readQuery } from './http.js';
+import { browserGuard } from './guard.js';
+import { bearerToken, bodyLimit, controlError, readJson, readQuery } from './http.js';
 import {
   advanceSchema,
   clockModeSchema,
@@ -21,22 +22,32 @@ import {
 export interface ControlDeps<S, P> {
   provider: ProviderDefinition<S, P>;
   controlToken: string | undefined;
+  /** Largest request body in bytes. */
+  maxBodyBytes: number;
+  /** Host names allowed in `Host` besides addresses and localhost. */
+  allowedHosts: readonly string[] | undefined;
   accounts(): Tenant<S, P>[];
   /** Throws UNKNOWN_ACCOUNT. */
   account(id: string): Tenant<S, P>;
   createAccount(options: { key?: string; secret?: string; params?: P }): Tenant<S, P>;
   deleteAccount(id: string): void;
-  persist(): Promise<void>;
+  /** Saves; on failure everything since the last save is undone and this rejects (STATE_FILE_IO → 500). */
+  persist(epoch?: number): Promise<void>;
+  /** Taken before a change, handed to `persist` so a change another failed save undid is reported too. */
+  saveEpoch(): number;
 }
 
 export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
   const control = new Hono();
   control.onError((err, c) => controlError(c, err));
+  control.use('*', browserGuard({ allowedHosts: deps.allowedHosts }));
   control.use('*', bearerToken(deps.controlToken));
+  control.use('*', bodyLimit(deps.maxBodyBytes));
   // Every non-GET control call changes state: save before answering, like provider writes.
   control.use('*', async (c, next) => {
+    const epoch = deps.saveEpoch();
     await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await deps.persist();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') await deps.persist(epoch);
   });
 
   control.get('/health', (c) =>

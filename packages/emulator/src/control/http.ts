@@ -6,6 +6,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import { readBodyText } from '../emulator/body.js';
 import { EmulatorError } from '../errors.js';
 import { parseOrThrow } from '../internal/validate.js';
 
@@ -13,7 +14,7 @@ export interface ControlErrorBody {
   error: { code: string; message: string; field?: string };
 }
 
-const STATUS: Partial<Record<string, 400 | 404 | 409>> = {
+const STATUS: Partial<Record<string, 400 | 404 | 409 | 413>> = {
   INVALID_ARGUMENT: 400,
   NO_WEBHOOK_URL: 400,
   UNKNOWN_ACCOUNT: 404,
@@ -21,6 +22,7 @@ const STATUS: Partial<Record<string, 400 | 404 | 409>> = {
   UNKNOWN_FAULT: 404,
   NOT_FOUND: 404,
   ACCOUNT_EXISTS: 409,
+  BODY_TOO_LARGE: 413,
 };
 
 export function controlError(c: Context, err: unknown): Response {
@@ -31,6 +33,16 @@ export function controlError(c: Context, err: unknown): Response {
     return c.json(body, STATUS[err.code] ?? 500);
   }
   return c.json({ error: { code: 'INTERNAL', message: 'internal error in the control API' } }, 500);
+}
+
+/** Reads every control request's body once, refusing one over `limit` bytes before it is kept (413). */
+export function bodyLimit(limit: number): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && (await readBodyText(c, limit)) === undefined) {
+      throw new EmulatorError('BODY_TOO_LARGE', `body: larger than ${limit} bytes`, { field: 'body' });
+    }
+    return next();
+  };
 }
 
 /** Parses the JSON body with `schema`; throws INVALID_ARGUMENT (→ 400) naming the field. */
@@ -47,6 +59,17 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
 
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): z.output<T> {
   return parseOrThrow(schema, c.req.query());
+}
+
+/** Shortest control token accepted: a guessable token is no protection. */
+export const MIN_CONTROL_TOKEN_LENGTH = 16;
+
+/** Why `token` cannot be a control token, or undefined when it can. */
+export function controlTokenProblem(token: string): string | undefined {
+  if (token.trim().length < MIN_CONTROL_TOKEN_LENGTH || /\s/.test(token)) {
+    return `must be at least ${MIN_CONTROL_TOKEN_LENGTH} characters without spaces`;
+  }
+  return undefined;
 }
 
 /** Requires `Authorization: Bearer <token>` when a token is configured. */

@@ -36,10 +36,13 @@ export const journalQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).optional(),
 });
 
-/** Structure only; the provider state inside is trusted as the provider's own earlier snapshot. */
+/**
+ * Structure only; the provider state inside is trusted as the provider's own earlier snapshot, but must be an
+ * object (a `null` state would break every later request of the account, and survive restarts in the state file).
+ */
 export const restoreSchema = z.looseObject({
   version: z.literal(1),
-  state: z.unknown(),
+  state: z.record(z.string(), z.unknown(), { error: "expected the provider's state object" }),
   clock: z.strictObject({ mode: z.enum(['real', 'manual']), offsetMs: z.number(), nowMs: z.number() }),
   tasks: z.array(
     z.strictObject({ id: z.string(), at: z.number(), kind: z.string(), data: z.unknown(), seq: z.number() }),
@@ -54,4 +57,11 @@ export const restoreSchema = z.looseObject({
     faults: z.looseObject({}),
     deliveries: z.array(z.unknown()),
   }),
+});
+
+/** One account in a state file: a snapshot with its identity. */
+export const accountDataSchema = restoreSchema.extend({
+  id: z.string().min(1),
+  key: z.string().min(1),
+  secret: z.string(),
 });

@@ -7,17 +7,27 @@ import { Hono } from 'hono';
 import { initialClockData } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import { createControlApp } from '../control/app.js';
-import { controlError } from '../control/http.js';
+import { controlError, controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
+import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../journal/journal.js';
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
+import { allOrNothing } from '../persistence/all-or-nothing.js';
 import { StateSaver } from '../persistence/saver.js';
-import { loadStateFile, STATE_FILE_FORMAT, STATE_FILE_VERSION } from '../persistence/state-file.js';
-import { Random } from '../random/random.js';
+import {
+  encodeStateFile,
+  loadStateFile,
+  prepareStateFile,
+  STATE_FILE_FORMAT,
+  STATE_FILE_VERSION,
+  type StateFileContent,
+} from '../persistence/state-file.js';
+import { CryptoRandom, Random } from '../random/random.js';
 import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import { Tenant, type TenantRuntime, toMs } from '../tenants/tenant.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from './body.js';
 import { createProviderApp, isDropMarker } from './pipeline.js';
 import { RealTimeTimer } from './timer.js';
 import type { EmulatorOptions, Logger, ProviderDefinition } from './types.js';
@@ -68,10 +78,18 @@ export function createEmulator<S, P = unknown>(
     options.rateLimit !== undefined ? options.rateLimit : (provider.defaults?.rateLimit ?? null);
   const stateVersion = provider.stateVersion ?? 1;
   const engineRandom = new Random(`${seed}:engine`);
+  // Credentials of new accounts: unguessable unless the user asks for a replayable sequence.
+  const credentialRandom = options.credentials === 'seeded' ? engineRandom : new CryptoRandom();
+  if (options.controlToken !== undefined) {
+    const problem = controlTokenProblem(options.controlToken);
+    if (problem) {
+      throw new EmulatorError('INVALID_ARGUMENT', `controlToken: ${problem}`, { field: 'controlToken' });
+    }
+  }
   const tenants = new Map<string, Tenant<S, P>>();
   let defaultId = '';
 
-  const saver = new StateSaver(options.stateFile, () => ({
+  const serialize = (): StateFileContent => ({
     format: STATE_FILE_FORMAT,
     formatVersion: STATE_FILE_VERSION,
     provider: provider.name,
@@ -81,12 +99,17 @@ export function createEmulator<S, P = unknown>(
     random: engineRandom.state,
     // Live data, not snapshots: the writer encodes it before `write` returns, so a deep copy first would be waste.
     accounts: [...tenants.values()].map((t) => t.liveData() as TenantData<unknown, unknown>),
-  }));
+  });
+  const saver = new StateSaver(options.stateFile, serialize);
   const persist = () => saver.persist();
 
   const runtime: TenantRuntime<S, P> = {
     realNow,
-    journalSize: options.journalSize ?? 500,
+    journal: {
+      size: options.journalSize ?? 500,
+      bodyChars: options.journalBodyChars ?? DEFAULT_JOURNAL_BODY_CHARS,
+      totalChars: options.journalTotalChars ?? DEFAULT_JOURNAL_TOTAL_CHARS,
+    },
     webhookOptions: {
       retryScheduleMs: options.webhookRetryScheduleMs ??
         provider.defaults?.webhookRetryScheduleMs ?? [...DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS],
@@ -158,9 +181,9 @@ export function createEmulator<S, P = unknown>(
 
   const generate = (): { key: string; secret: string } => {
     for (;;) {
-      const c = provider.generateCredentials?.(engineRandom) ?? {
-        key: engineRandom.alnum(20),
-        secret: engineRandom.alnum(32),
+      const c = provider.generateCredentials?.(credentialRandom) ?? {
+        key: credentialRandom.alnum(20),
+        secret: credentialRandom.alnum(32),
       };
       if (!tenants.has(c.key) && c.key !== 'default') return c;
     }
@@ -186,10 +209,14 @@ export function createEmulator<S, P = unknown>(
   const loaded = options.stateFile
     ? loadStateFile(options.stateFile, { provider: provider.name, stateVersion })
     : undefined;
+  const loadAccounts = (accounts: readonly TenantData<unknown, unknown>[]) => {
+    // Read back from JSON: the provider rebuilds what JSON cannot carry (null-prototype id tables).
+    for (const a of accounts) addTenant(runtime.revive(a as TenantData<S, P>));
+  };
   if (loaded) {
     defaultId = loaded.defaultAccount;
     engineRandom.state = loaded.random;
-    for (const a of loaded.accounts) addTenant(runtime.revive(a as TenantData<S, P>));
+    loadAccounts(loaded.accounts);
     const d = tenants.get(defaultId)!;
     // A different key would silently serve another account's data: refuse. A new secret is taken (the flag changed).
     if (options.account?.key && options.account.key !== defaultId) {
@@ -215,6 +242,11 @@ export function createEmulator<S, P = unknown>(
     saver.markDirty();
   }
 
+  if (options.stateFile) {
+    saver.saved = encodeStateFile(serialize());
+    prepareStateFile(options.stateFile, loaded ? undefined : saver.saved);
+  }
+
   const deleteAccount = (id: string): void => {
     const t = account(id);
     if (t.isDefault) {
@@ -232,6 +264,23 @@ export function createEmulator<S, P = unknown>(
     if (!t) throw new EmulatorError('UNKNOWN_ACCOUNT', `no account '${id}'`, { field: 'account' });
     return t;
   };
+
+  const guardedPersist = allOrNothing({
+    saver,
+    path: options.stateFile,
+    log: (m) => logger.error(m),
+    restore: (saved) => {
+      engineRandom.state = saved.random;
+      const kept = new Set(saved.accounts.map((a) => a.id));
+      for (const id of [...tenants.keys()]) if (!kept.has(id)) tenants.delete(id);
+      for (const a of saved.accounts) {
+        const t = tenants.get(a.id);
+        if (t) t.reload(a as TenantData<S, P>);
+        else loadAccounts([a]);
+      }
+      timer.arm();
+    },
+  });
 
   const redactor = new Redactor(provider.redact);
   const app = new Hono();
@@ -257,11 +306,14 @@ export function createEmulator<S, P = unknown>(
     createControlApp<S, P>({
       provider,
       controlToken: options.controlToken,
+      allowedHosts: options.allowedHosts,
+      maxBodyBytes: options.maxControlBodyBytes ?? DEFAULT_MAX_CONTROL_BODY_BYTES,
       accounts: () => [...tenants.values()],
       account,
       createAccount,
       deleteAccount,
-      persist,
+      persist: guardedPersist,
+      saveEpoch: () => saver.epoch,
     }),
   );
   if (provider.publicRoutes) {
@@ -279,8 +331,10 @@ export function createEmulator<S, P = unknown>(
       findByKey: (key) => tenants.get(key),
       defaultAccount: () => account(),
       markDirty: () => saver.markDirty(),
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       hasStateFile: options.stateFile !== undefined,
-      persist,
+      persist: guardedPersist,
+      saveEpoch: () => saver.epoch,
     }),
   );
   timer.arm();

@@ -9,9 +9,10 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FaultDecision } from '../faults/faults.js';
 import type { Redactor } from '../journal/redact.js';
-import { type ConnectionInfo, journalHeaders, RequestHeaders } from '../server/connection.js';
+import { journalHeaders, RequestHeaders } from '../server/connection.js';
 import type { Tenant } from '../tenants/tenant.js';
 import { noteAnswers, notedText, readAndRebuild } from './answer.js';
+import { readBodyText } from './body.js';
 import type { ProviderDefinition, ProviderEnv } from './types.js';
 
 /** A dropped connection travels through Hono as this marker; Emulator.fetch turns it into a network error. */
@@ -35,9 +36,14 @@ export interface PipelineDeps<S, P> {
   findByKey(key: string): Tenant<S, P> | undefined;
   defaultAccount(): Tenant<S, P>;
   markDirty(): void;
+  /** Largest provider request body, in bytes. */
+  maxBodyBytes: number;
   /** Without a state file there is nothing to persist: the pipeline then skips the call (and its await). */
   hasStateFile: boolean;
-  persist(): Promise<void>;
+  /** Saves; on failure everything since the last save is undone and this rejects. */
+  persist(epoch?: number): Promise<void>;
+  /** Taken before the route runs, handed to `persist` (see the saver's epoch). */
+  saveEpoch(): number;
 }
 
 export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<ProviderEnv<S, P>> {
@@ -51,11 +57,16 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const path = c.req.path;
     noteAnswers(c);
     c.set('headers', new RequestHeaders(c));
-    const rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(c);
+    const body = method === 'GET' || method === 'HEAD' ? '' : await readBodyText(c, deps.maxBodyBytes);
+    const rawBody = body ?? '';
     c.set('rawBody', rawBody);
 
+    // An oversized body is refused before authentication (which may need the whole body for a signature).
     // Providers authenticate synchronously: awaiting a plain value would still cost a turn of the microtask queue.
-    const authenticating = provider.authenticate(c, deps.findByKey);
+    const authenticating =
+      body === undefined
+        ? { error: await tooLarge(c, provider, deps.maxBodyBytes) }
+        : provider.authenticate(c, deps.findByKey);
     const auth = authenticating instanceof Promise ? await authenticating : authenticating;
     const tenant = auth.tenant;
     const journaled = tenant ?? deps.defaultAccount();
@@ -76,9 +87,23 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
         rateLimited = true;
         res = await provider.renderRateLimited(c, auth.tenant.rateLimit.retryAfterMs());
       } else {
+        const epoch = deps.saveEpoch();
         await next();
         routed = true;
         res = c.res;
+        if (deps.hasStateFile && !isRead(method, path)) {
+          deps.markDirty();
+          // Saved before the answer leaves, so an acknowledged write survives a SIGKILL, and a failed save is
+          // answered as the provider's server error with the change undone.
+          const failed = await deps.persist(epoch).then(
+            () => false,
+            () => true,
+          );
+          if (failed) {
+            res = await serverError(c, provider);
+            c.res = res;
+          }
+        }
       }
     }
 
@@ -104,7 +129,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       status: dropped ? 0 : res.status,
       latencyMs: deps.realNow() - started,
       headers: journalHeaders(c),
-      requestText: rawBody,
+      requestText: body ?? `[body over ${deps.maxBodyBytes} bytes: not read]`,
       responseText,
       dropped,
       faultId: decision.terminal?.ruleId ?? decision.latencyRuleId,
@@ -118,8 +143,8 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       if (isRead(method, path)) tenant.webhooks.releasePollHeld();
       else deps.markDirty();
     }
-    // Persist before the response leaves, so an acknowledged write survives a SIGKILL.
-    if (deps.hasStateFile) await deps.persist();
+    // Engine changes of other requests (faults consumed, a throttled or refused request) are saved too.
+    if (deps.hasStateFile) await deps.persist().catch(() => {});
     return routed ? undefined : res;
   });
 
@@ -145,25 +170,21 @@ async function renderFault<S, P>(
   }
 }
 
-/**
- * The request body as text. In HTTP mode straight from the Node request: @hono/node-server would otherwise build a
- * web Request with two web streams around it, which cost more than the rest of a small request's handling. Hono's
- * body cache is primed, so `c.req.text()` / `c.req.json()` still work in routes.
- */
-async function readBody(c: Context): Promise<string> {
-  const incoming = (c.env as ConnectionInfo | undefined)?.incoming;
-  if (!incoming || incoming.readableEnded) return c.req.text();
-  const text = await new Promise<string>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.once('end', () =>
-      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8')),
-    );
-    incoming.once('error', reject);
-  });
-  // Hono keeps promises in its body cache (its type says otherwise).
-  (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
-  return text;
+/** The provider's server error (as for a route that throws). */
+async function serverError<S, P>(c: Context, provider: ProviderDefinition<S, P>): Promise<Response> {
+  return (await provider.renderServerError?.(c)) ?? c.json({ error: 'internal server error' }, 500);
+}
+
+/** The provider's answer for a body over the limit (default HTTP 413 JSON). */
+async function tooLarge<S, P>(
+  c: Context,
+  provider: ProviderDefinition<S, P>,
+  limit: number,
+): Promise<Response> {
+  return (
+    (await provider.renderBodyTooLarge?.(c, limit)) ??
+    c.json({ error: `request body larger than ${limit} bytes` }, 413)
+  );
 }
 
 /** The raw query string without '?' (the URL is already normalised by the Request that carries it). */

@@ -1,7 +1,7 @@
 /**
  * @module
- * The one real-time timer of an emulator: it sleeps until the earliest due task of any 'real'-mode tenant,
- * runs what is due, and re-arms. It is unref'd so it never keeps the process alive.
+ * The one real-time timer of an emulator: it sleeps until the earliest due task of any 'real'-mode tenant that
+ * is not already running, runs what is due for each tenant on its own, and re-arms. It is unref'd so it never keeps the process alive.
  */
 import type { Clock } from '../clock/clock.js';
 import type { Scheduler } from '../clock/scheduler.js';
@@ -18,7 +18,11 @@ export class RealTimeTimer {
   readonly #afterRun: () => Promise<void>;
   #handle: NodeJS.Timeout | undefined;
   #armQueued = false;
-  #firing: Promise<void> | undefined;
+  /**
+   * Tenants whose due tasks are running. Each tenant runs on its own: one whose tasks wait on a slow webhook
+   * receiver must not hold back another tenant's allocations, expiries or webhooks.
+   */
+  readonly #running = new Map<Timed, Promise<void>>();
   #stopped = false;
 
   constructor(tenants: () => Iterable<Timed>, afterRun: () => Promise<void>) {
@@ -32,13 +36,13 @@ export class RealTimeTimer {
     this.#armQueued = true;
     queueMicrotask(() => {
       this.#armQueued = false;
-      if (!this.#firing) this.#armNow();
+      this.#armNow();
     });
   }
 
-  /** Resolves when a firing in progress has finished. */
+  /** Resolves when the firings in progress have finished. */
   async idle(): Promise<void> {
-    while (this.#firing) await this.#firing;
+    while (this.#running.size > 0) await Promise.all(this.#running.values());
   }
 
   stop(): void {
@@ -53,7 +57,7 @@ export class RealTimeTimer {
     if (this.#stopped) return;
     let delay: number | undefined;
     for (const t of this.#tenants()) {
-      if (t.clock.mode !== 'real') continue;
+      if (t.clock.mode !== 'real' || this.#running.has(t)) continue;
       const at = t.scheduler.nextDueAt();
       if (at === undefined) continue;
       const d = Math.max(0, at - t.clock.now());
@@ -66,17 +70,20 @@ export class RealTimeTimer {
 
   #fire(): void {
     this.#handle = undefined;
-    const runs: Promise<void>[] = [];
     for (const t of this.#tenants()) {
+      if (this.#running.has(t)) continue;
       const at = t.scheduler.nextDueAt();
-      if (t.clock.mode === 'real' && at !== undefined && at <= t.clock.now()) runs.push(t.scheduler.runDue());
+      if (t.clock.mode !== 'real' || at === undefined || at > t.clock.now()) continue;
+      const run = t.scheduler
+        .runDue()
+        .then(() => this.#afterRun())
+        .catch(() => {})
+        .finally(() => {
+          this.#running.delete(t);
+          this.arm();
+        });
+      this.#running.set(t, run);
     }
-    this.#firing = Promise.allSettled(runs)
-      .then(() => this.#afterRun())
-      .catch(() => {})
-      .finally(() => {
-        this.#firing = undefined;
-        this.#armNow();
-      });
+    this.#armNow();
   }
 }

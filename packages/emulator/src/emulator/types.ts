@@ -93,6 +93,8 @@ export interface ProviderDefinition<S, P = unknown> {
   renderRateLimited(c: Context, retryAfterMs: number): Response | Promise<Response>;
   /** The provider's "server error", used when a route throws. Default: HTTP 500 JSON. */
   renderServerError?(c: Context): Response | Promise<Response>;
+  /** The provider's answer for a request body over the limit (`maxBodyBytes`). Default: HTTP 413 JSON. */
+  renderBodyTooLarge?(c: Context, limitBytes: number): Response | Promise<Response>;
   /** The provider's answer for an unknown path (after auth). Default: HTTP 404 JSON. */
   renderNotFound?(c: Context): Response | Promise<Response>;
   /** The provider's code for a response (journal's providerCode), from its parsed JSON body (null if not JSON). */
@@ -141,14 +143,26 @@ export interface EmulatorOptions<P = unknown> {
   rateLimit?: RateLimitConfig | null;
   /** Journal entries kept per account. Default 500. */
   journalSize?: number;
+  /** Characters of each journaled request and response body kept (the rest cut, with a marker). Default 65 536. */
+  journalBodyChars?: number;
+  /** Characters of bodies one account's journal keeps in all (oldest entries go first). Default 8 388 608. */
+  journalTotalChars?: number;
+  /** Largest provider request body in bytes; larger ones get `renderBodyTooLarge` unread. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Largest control API request body in bytes (HTTP 413 `BODY_TOO_LARGE`). Default 64 MiB. */
+  maxControlBodyBytes?: number;
   /** Virtual ms between webhook retries; its length is the number of retries. Default [10s, 30s, 2m, 10m, 1h]. */
   webhookRetryScheduleMs?: readonly number[];
   /** Real ms before a webhook attempt times out. Default 10 000. */
   webhookTimeoutMs?: number;
   /** Deliveries kept per account (pending ones are never trimmed). Default 1000. */
   webhookLogSize?: number;
-  /** Bearer token for /_sandbox (required by startServer when binding beyond loopback). */
+  /** Bearer token for /_sandbox (required by startServer when binding beyond loopback); at least 16 characters. */
   controlToken?: string;
+  /** Host names accepted in the `Host` header of control requests over HTTP, besides IP addresses and localhost. */
+  allowedHosts?: readonly string[];
+  /** Generated credentials of new accounts: 'random' (cryptographic, default) or 'seeded' (replay per seed). */
+  credentials?: 'random' | 'seeded';
   logger?: Logger;
   /** Injected for tests: real sleep used by latency faults. */
   sleep?: (ms: number) => Promise<void>;

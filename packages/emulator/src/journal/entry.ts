@@ -26,6 +26,7 @@ export interface Exchange {
   latencyMs: number;
   /** The request's headers as `journalHeaders` keeps them. */
   headers: Headers | string;
+  /** Cut by the journal to its per-body limit. */
   requestText: string;
   /** The answer's text; '' when none or dropped. */
   responseText: string;

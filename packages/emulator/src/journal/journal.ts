@@ -1,10 +1,12 @@
 /**
  * @module
- * Per-tenant request journal: a bounded ring buffer of redacted entries plus listeners (the playground streams it).
+ * Per-tenant request journal: a bounded queue of redacted entries (by count and by the characters of their bodies)
+ * plus listeners (the playground streams it).
  * The journal is observation, not account state: it is not part of snapshots or the state file.
  */
 import { globMatch } from '../faults/match.js';
 import { type Exchange, journalEntry } from './entry.js';
+import type { Redactor } from './redact.js';
 
 export interface JournalEntry {
   /** `req_<n>`, increasing per tenant. */
@@ -46,52 +48,82 @@ export interface JournalFilter {
 
 export type JournalListener = (entry: JournalEntry) => void;
 
+/** How much one account's journal keeps. */
+export interface JournalLimits {
+  /** Entries kept. */
+  size: number;
+  /** Characters of each request and response body kept; longer ones are cut with a marker. */
+  bodyChars: number;
+  /** Characters of bodies kept in all: past it the oldest entries go, even below `size`. */
+  totalChars: number;
+}
+
+export const DEFAULT_JOURNAL_BODY_CHARS = 65_536;
+export const DEFAULT_JOURNAL_TOTAL_CHARS = 8_388_608;
+
+/** One recorded request: the exchange as the pipeline gave it until the entry is first read, then the entry. */
+interface Slot {
+  n: number;
+  chars: number;
+  exchange: Exchange | undefined;
+  entry: JournalEntry | undefined;
+}
+
 /**
  * @example
  * const off = tenant.journal.subscribe((e) => console.log(e.method, e.path, e.status));
  * tenant.journal.list({ path: '/api/v1/open/esim/*', limit: 10 });
  */
 export class Journal {
-  readonly #size: number;
+  readonly #limits: JournalLimits;
   /**
-   * A ring of slots: once full, the oldest slot (at #start) is reused instead of shifting every other one. A slot
-   * holds the exchange as the pipeline recorded it until the entry is first read, then the entry.
+   * Oldest first from #head; slots before #head are gone. The array is compacted once the dead part is as long as
+   * the live one, so dropping the oldest entry costs no shift of every other one.
    */
-  #entries: (JournalEntry | undefined)[] = [];
-  #pending: (Exchange | undefined)[] = [];
-  #numbers: number[] = [];
-  #start = 0;
+  #slots: (Slot | undefined)[] = [];
+  #head = 0;
+  #chars = 0;
   #counter = 0;
   readonly #listeners = new Set<JournalListener>();
 
-  constructor(size: number) {
-    this.#size = Math.max(1, size);
+  constructor(limits: Partial<JournalLimits> & { size: number }) {
+    this.#limits = {
+      size: Math.max(1, limits.size),
+      bodyChars: limits.bodyChars ?? DEFAULT_JOURNAL_BODY_CHARS,
+      totalChars: limits.totalChars ?? DEFAULT_JOURNAL_TOTAL_CHARS,
+    };
   }
 
   /** @internal the engine records; providers do not call this. */
   record(exchange: Exchange): void {
-    const n = ++this.#counter;
-    let slot = this.#entries.length;
-    if (slot < this.#size) {
-      this.#entries.push(undefined);
-      this.#pending.push(exchange);
-      this.#numbers.push(n);
-    } else {
-      slot = this.#start;
-      this.#start = (slot + 1) % this.#size;
-      this.#entries[slot] = undefined;
-      this.#pending[slot] = exchange;
-      this.#numbers[slot] = n;
+    const cap = this.#limits.bodyChars;
+    if (exchange.requestText.length > cap || exchange.responseText.length > cap) {
+      exchange.requestText = cut(exchange.requestText, cap, exchange.redactor);
+      exchange.responseText = cut(exchange.responseText, cap, exchange.redactor);
     }
-    if (this.#listeners.size > 0) this.#notify(this.#entryAt(slot));
+    const chars = exchange.requestText.length + exchange.responseText.length;
+    const slot: Slot = { n: ++this.#counter, chars, exchange, entry: undefined };
+    this.#slots.push(slot);
+    this.#chars += chars;
+    while (
+      this.#slots.length - this.#head > this.#limits.size ||
+      (this.#chars > this.#limits.totalChars && this.#slots.length - this.#head > 1)
+    ) {
+      this.#chars -= this.#slots[this.#head]!.chars;
+      this.#slots[this.#head++] = undefined;
+    }
+    if (this.#head > 64 && this.#head * 2 >= this.#slots.length) {
+      this.#slots = this.#slots.slice(this.#head);
+      this.#head = 0;
+    }
+    if (this.#listeners.size > 0) this.#notify(this.#entryOf(slot));
   }
 
   /** Entries oldest first (copies are not made: treat them as read-only). */
   list(filter: JournalFilter = {}): JournalEntry[] {
     const out: JournalEntry[] = [];
-    const n = this.#entries.length;
-    for (let i = 0; i < n; i++) {
-      const e = this.#entryAt((this.#start + i) % n);
+    for (let i = this.#head; i < this.#slots.length; i++) {
+      const e = this.#entryOf(this.#slots[i]!);
       if (
         (filter.method === undefined || e.method === filter.method.toUpperCase()) &&
         (filter.path === undefined || globMatch(filter.path, e.path)) &&
@@ -106,15 +138,14 @@ export class Journal {
   }
 
   last(): JournalEntry | undefined {
-    const n = this.#entries.length;
-    return n === 0 ? undefined : this.#entryAt((this.#start + n - 1) % n);
+    const slot = this.#slots.length > this.#head ? this.#slots[this.#slots.length - 1] : undefined;
+    return slot && this.#entryOf(slot);
   }
 
   clear(): void {
-    this.#entries = [];
-    this.#pending = [];
-    this.#numbers = [];
-    this.#start = 0;
+    this.#slots = [];
+    this.#head = 0;
+    this.#chars = 0;
   }
 
   subscribe(listener: JournalListener): () => void {
@@ -122,12 +153,11 @@ export class Journal {
     return () => this.#listeners.delete(listener);
   }
 
-  #entryAt(slot: number): JournalEntry {
-    const made = this.#entries[slot];
-    if (made) return made;
-    const entry = journalEntry(`req_${this.#numbers[slot]}`, this.#pending[slot]!);
-    this.#entries[slot] = entry;
-    this.#pending[slot] = undefined;
+  #entryOf(slot: Slot): JournalEntry {
+    if (slot.entry) return slot.entry;
+    const entry = journalEntry(`req_${slot.n}`, slot.exchange!);
+    slot.entry = entry;
+    slot.exchange = undefined;
     return entry;
   }
 
@@ -140,4 +170,20 @@ export class Journal {
       }
     }
   }
+}
+
+/**
+ * The first `cap` characters and a marker. JSON that may name a secret field is redacted before it is cut, so a cut
+ * can never leave a secret readable; the kept part is copied so it does not hold the whole original in memory (a
+ * V8 slice keeps its parent string alive).
+ */
+function cut(text: string, cap: number, redactor: Redactor): string {
+  if (text.length <= cap) return text;
+  let shown = text;
+  if (redactor.mayNameSecret(text)) {
+    const redacted = redactor.text(text);
+    shown = typeof redacted === 'string' ? redacted : JSON.stringify(redacted);
+  }
+  const kept = Buffer.from(shown.slice(0, cap), 'utf8').toString('utf8');
+  return `${kept}…[truncated: ${text.length} characters, the first ${cap} kept]`;
 }

@@ -18,10 +18,18 @@ const ALWAYS_HEADERS = ['authorization', 'cookie', 'set-cookie', 'proxy-authoriz
 export class Redactor {
   readonly #headers: Set<string>;
   readonly #fields: Set<string>;
+  readonly #anyField: RegExp | undefined;
 
   constructor(rules: RedactionRules = {}) {
     this.#headers = new Set([...ALWAYS_HEADERS, ...(rules.headers ?? []).map((h) => h.toLowerCase())]);
     this.#fields = new Set((rules.fields ?? []).map((f) => f.toLowerCase()));
+    const escaped = [...this.#fields].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.#anyField = escaped.length ? new RegExp(`"(?:${escaped.join('|')})"`, 'i') : undefined;
+  }
+
+  /** Whether `text` may hold a secret field (a cheap scan, before paying for a parse). */
+  mayNameSecret(text: string): boolean {
+    return this.#anyField?.test(text) ?? false;
   }
 
   headers(headers: Headers | Record<string, string>): Record<string, string> {

@@ -11,10 +11,36 @@ export class StateSaver {
   #dirty = false;
   #pending: Promise<void> | undefined;
   #chain: Promise<void> = Promise.resolve();
+  #epoch = 0;
+  #saved: Buffer | undefined;
 
   constructor(path: string | undefined, serialize: () => StateFileContent) {
     this.#writer = path ? new StateFileWriter(path) : undefined;
     this.#serialize = serialize;
+  }
+
+  /** Counts rollbacks: a caller that sees it change while waiting for its save lost its change to one. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /**
+   * The file's content after the last successful save, kept to go back to when a save fails (the file itself may
+   * be what failed). As large as the file; off the JS heap.
+   */
+  get saved(): Buffer | undefined {
+    return this.#saved;
+  }
+
+  /** The content the file holds at start (loaded or just written). */
+  set saved(bytes: Buffer | undefined) {
+    this.#saved = bytes;
+  }
+
+  /** The in-memory state went back to the file's: nothing is unsaved any more. */
+  rolledBack(): void {
+    this.#epoch++;
+    this.#dirty = false;
   }
 
   markDirty(): void {
@@ -34,7 +60,9 @@ export class StateSaver {
       this.#pending = undefined;
       if (!this.#dirty) return;
       this.#dirty = false;
-      return writer.write(this.#serialize());
+      return writer.write(this.#serialize()).then((bytes) => {
+        this.#saved = bytes;
+      });
     });
     this.#pending = run;
     this.#chain = run.catch(() => {});

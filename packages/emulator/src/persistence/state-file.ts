@@ -5,10 +5,22 @@
  * the new complete file.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { accountDataSchema } from '../control/schemas.js';
 import { EmulatorError } from '../errors.js';
+import { issuePath } from '../internal/validate.js';
 import type { TenantData } from '../tenants/data.js';
 
 export const STATE_FILE_FORMAT = 'esim-sandbox-emulator';
@@ -67,10 +79,16 @@ export function loadStateFile(
   if (!Array.isArray(parsed.accounts) || typeof parsed.defaultAccount !== 'string') {
     throw corrupt(path, 'accounts or defaultAccount missing');
   }
+  const ids = new Set<string>();
   for (const [i, a] of parsed.accounts.entries()) {
-    if (!isRecord(a) || typeof a.id !== 'string' || typeof a.secret !== 'string' || !isRecord(a.clock)) {
-      throw corrupt(path, `accounts[${i}] is malformed`);
+    const checked = accountDataSchema.safeParse(a);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw corrupt(path, `${issuePath(issue?.path ?? [], `accounts.${i}`)}: ${issue?.message ?? 'invalid'}`);
     }
+    // A second account with the same id would silently replace the first when loaded.
+    if (ids.has(checked.data.id)) throw corrupt(path, `accounts.${i}.id: '${checked.data.id}' appears twice`);
+    ids.add(checked.data.id);
   }
   if (!parsed.accounts.some((a: { id: string }) => a.id === parsed.defaultAccount)) {
     throw corrupt(path, `default account '${parsed.defaultAccount}' is not in accounts`);
@@ -87,20 +105,62 @@ export class StateFileWriter {
     this.path = path;
   }
 
-  /** `content` is serialised before this returns, so it may be live data that changes right after. */
-  write(content: StateFileContent): Promise<void> {
-    const bytes = encode(content);
-    const run = this.#chain.then(() => writeAtomic(this.path, bytes));
-    this.#chain = run.catch(() => {});
+  /**
+   * `content` is serialised before this returns, so it may be live data that changes right after. Resolves with
+   * the bytes written.
+   */
+  write(content: StateFileContent): Promise<Buffer> {
+    const bytes = encodeStateFile(content);
+    const run = this.#chain.then(() => writeAtomic(this.path, bytes)).then(() => bytes);
+    this.#chain = run.then(
+      () => {},
+      () => {},
+    );
     return run;
   }
+}
+
+/**
+ * Makes the state file's folder and removes temporary files that interrupted saves left in it; when the file does
+ * not exist yet, writes `initial` to it, so a folder that cannot be written is refused now, not on every request
+ * later, and a failed save always has a saved state to go back to.
+ */
+export function prepareStateFile(path: string, initial: Uint8Array | undefined): void {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const prefix = `.${basename(path)}.`;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
+    }
+    if (initial) {
+      const tmp = tempPath(path);
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, initial);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, path);
+    }
+  } catch (err) {
+    throw new EmulatorError('STATE_FILE_IO', `cannot write state file ${path}: ${(err as Error).message}`, {
+      field: path,
+      cause: err,
+    });
+  }
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /**
  * The file's bytes, encoded once. `${json}\n` would be a rope that writing flattens into a second full-size copy
  * before encoding it (tens of MB for a big account).
  */
-function encode(content: StateFileContent): Buffer {
+export function encodeStateFile(content: StateFileContent): Buffer {
   const json = JSON.stringify(content);
   const length = Buffer.byteLength(json, 'utf8');
   const bytes = Buffer.allocUnsafe(length + 1);
@@ -111,7 +171,7 @@ function encode(content: StateFileContent): Buffer {
 
 async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
   const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempPath(path);
   try {
     const fh = await open(tmp, 'w', 0o600);
     try {

@@ -3,6 +3,7 @@
  * Seeded randomness whose whole state is one 32-bit integer, so it lives in a tenant's plain-JSON state and a
  * snapshot/restore or a restart replays the same ids and the same fault coin flips.
  */
+import { getRandomValues } from 'node:crypto';
 
 /** FNV-1a: turns a seed string (emulator seed + account id) into a 32-bit starting state. */
 export function hashSeed(text: string): number {
@@ -98,5 +99,26 @@ export class Random {
     h[16] = HEX[(Number.parseInt(h[16] ?? '0', 16) & 0x3) | 0x8] ?? '8';
     const s = h.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+}
+
+/**
+ * The same helpers over the operating system's cryptographic source, for what must not be guessable (generated
+ * account credentials). It has no replayable state.
+ */
+export class CryptoRandom extends Random {
+  readonly #buffer = new Uint32Array(64);
+  #left = 0;
+
+  constructor() {
+    super(0);
+  }
+
+  override next(): number {
+    if (this.#left === 0) {
+      getRandomValues(this.#buffer);
+      this.#left = this.#buffer.length;
+    }
+    return this.#buffer[--this.#left]! / 4294967296;
   }
 }

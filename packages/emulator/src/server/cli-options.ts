@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../clock/clock.js';
+import { controlTokenProblem } from '../control/http.js';
 import type { EmulatorOptions } from '../emulator/types.js';
 import { EmulatorError } from '../errors.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
@@ -40,6 +41,12 @@ export const COMMON_FLAGS: CliFlags = {
     type: 'string',
     valueName: 'TOKEN',
     description: 'bearer token for /_sandbox (required when --host is not loopback)',
+  },
+  'allowed-host': {
+    type: 'string',
+    valueName: 'NAMES',
+    description:
+      'comma-separated host names accepted in Host by /_sandbox (addresses and localhost always are)',
   },
   help: { type: 'boolean', description: 'show this help' },
 };
@@ -95,7 +102,17 @@ export function parseCli(
   const options: EmulatorOptions<never> = { clock: clock as ClockMode };
   if (typeof values.seed === 'string') options.seed = values.seed;
   if (typeof values['state-file'] === 'string') options.stateFile = values['state-file'];
-  if (typeof values['control-token'] === 'string') options.controlToken = values['control-token'];
+  if (typeof values['control-token'] === 'string') {
+    const problem = controlTokenProblem(values['control-token']);
+    if (problem) throw flagError('control-token', problem);
+    options.controlToken = values['control-token'];
+  }
+  if (typeof values['allowed-host'] === 'string') {
+    options.allowedHosts = values['allowed-host']
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
+  }
   if (typeof values['rate-limit'] === 'string') options.rateLimit = parseRateLimit(values['rate-limit']);
   return { host, port, options, values, help: values.help === true };
 }

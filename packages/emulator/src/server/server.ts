@@ -3,7 +3,7 @@
  * HTTP mode: serves an emulator (or any fetch handler) on @hono/node-server. Binds 127.0.0.1 by default and refuses
  * a non-loopback address unless the emulator has a control token. A drop fault destroys the socket.
  */
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import type { Emulator } from '../emulator/create.js';
 import { EmulatorError } from '../errors.js';
@@ -18,7 +18,28 @@ export interface StartServerOptions {
   host?: string;
   /** Default 0 (a free port). */
   port?: number;
+  /** Limits on slow and idle connections, in real ms (see {@link DEFAULT_SERVER_TIMEOUTS}). */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+export interface ServerTimeouts {
+  /** To receive a request's headers, counted from the connection or the previous answer. */
+  headersMs: number;
+  /** To receive a whole request, body included (not to answer it: an advance may wait on webhooks longer). */
+  requestMs: number;
+  /** An idle kept-alive connection is closed after this. */
+  keepAliveMs: number;
+}
+
+/**
+ * Generous for any client on a working network, short enough that connections which never send a byte (or send
+ * headers a byte at a time) cannot pile up: Node checks them every second.
+ */
+export const DEFAULT_SERVER_TIMEOUTS: ServerTimeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+};
 
 export interface RunningServer {
   /** `http://HOST:PORT` (IPv6 hosts in brackets). */
@@ -27,6 +48,23 @@ export interface RunningServer {
   port: number;
   /** Stops accepting, waits for in-flight requests, then closes the emulator (timers, last save). */
   close(): Promise<void>;
+}
+
+/**
+ * Node's own headers timeout only counts from the first byte: a connection that never sends one would stay open
+ * for ever (a thousand of them starve new clients). One that has not delivered a whole request's headers within
+ * `headersMs` is closed.
+ */
+function closeSilentConnections(server: ReturnType<typeof serve>, headersMs: number): void {
+  const served = new WeakSet<object>();
+  server.on('request', (req: { socket: object }) => served.add(req.socket));
+  server.on('connection', (socket: Socket) => {
+    const timer = setTimeout(() => {
+      if (!served.has(socket)) socket.destroy();
+    }, headersMs);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  });
 }
 
 export function isLoopback(host: string): boolean {
@@ -52,7 +90,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       { field: 'controlToken' },
     );
   }
+  const timeouts = { ...DEFAULT_SERVER_TIMEOUTS, ...options.timeouts };
   const server = serve({
+    serverOptions: {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      // How often Node looks for connections past headersMs / requestMs (its default is 30 s).
+      connectionsCheckingInterval: Math.min(1_000, Math.max(10, Math.floor(timeouts.headersMs / 4))),
+    },
     // The default swaps the global Request/Response for lightweight ones, which breaks Response.error() (msw
     // drop faults) and instanceof checks elsewhere in the same process.
     overrideGlobalObjects: false,
@@ -70,6 +116,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return res;
     },
   });
+  closeSilentConnections(server, timeouts.headersMs);
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once('listening', () => resolve());

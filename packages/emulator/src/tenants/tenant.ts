@@ -7,7 +7,7 @@ import { Clock } from '../clock/clock.js';
 import { Scheduler, type Task } from '../clock/scheduler.js';
 import { EmulatorError } from '../errors.js';
 import { Faults } from '../faults/faults.js';
-import { Journal } from '../journal/journal.js';
+import { Journal, type JournalLimits } from '../journal/journal.js';
 import { REDACTED } from '../journal/redact.js';
 import { Random } from '../random/random.js';
 import { RateLimiter } from '../ratelimit/limiter.js';
@@ -19,7 +19,7 @@ import { TENANT_DATA_VERSION, type TenantData, type TenantSnapshot } from './dat
 /** What a tenant needs from the engine (supplied by createEmulator). */
 export interface TenantRuntime<S, P> {
   realNow(): number;
-  journalSize: number;
+  journal: JournalLimits;
   webhookOptions: { retryScheduleMs: readonly number[]; timeoutMs: number; logSize: number };
   fetch(): typeof fetch;
   /** Builds fresh data for `id` (initial provider state, clock, seeds). */
@@ -66,7 +66,7 @@ export class Tenant<S, P = unknown> {
       runtime.realNow,
       () => this.markChanged(),
     );
-    this.journal = new Journal(runtime.journalSize);
+    this.journal = new Journal(runtime.journal);
     const changed = () => this.markChanged();
     const nextSeq = () => ++this.#data.seq;
     this.scheduler = new Scheduler({
@@ -186,6 +186,11 @@ export class Tenant<S, P = unknown> {
     }
     const { id, key, secret } = this.#data;
     this.#load(this.#rt.revive({ ...cloneData(snapshot), id, key, secret }));
+  }
+
+  /** @internal a failed save put the account back to its last saved data (parsed from the saved bytes). */
+  reload(data: TenantData<S, P>): void {
+    this.#load(this.#rt.revive(data));
   }
 
   /** @internal credentials change when a state file is loaded with different credentials in the options. */

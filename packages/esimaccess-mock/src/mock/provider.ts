@@ -78,6 +78,9 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     renderRateLimited: (c) =>
       sendFailure(c, rt.envelope, fail('900001', 'System busy: rate limit exceeded').error),
     renderServerError: (c) => sendFailure(c, rt.envelope, fail('000001').error),
+    // Undocumented: the envelope every other failure uses, with the code for a parameter of the wrong length.
+    renderBodyTooLarge: (c, limit) =>
+      sendFailure(c, rt.envelope, fail('000107', `request body larger than ${limit} bytes`).error),
     renderNotFound: (c) =>
       sendFailure(
         c,

@@ -2,7 +2,8 @@
  * @module
  * Request authentication: `AuthKey` names the account, `Certification` must be SHA-256(AuthKey+AuthSecret)
  * (verified by core, constant time, hex case ignored). Every failure is the provider's code 2.
- * The public plan list needs no credentials and is journaled to the default account.
+ * The public plan list needs no credentials: it belongs to the account whose full credentials it carries, else to
+ * the default account.
  */
 import { IROAMLY_AUTH_KEY_MAX_LENGTH, IroamlyCode, verifyIroamlyCertification } from '@esim-sandbox/core';
 import type { AuthResult, ProviderEnv } from '@esim-sandbox/emulator';
@@ -27,7 +28,13 @@ export function authenticate(
   const headers = c.get('headers');
   const key = headers.get('AuthKey');
   if (PUBLIC_PATHS.has(c.req.path)) {
-    return { tenant: (key ? lookup(key) : undefined) ?? rt.emulator().defaultAccount };
+    // Only credentials that verify make it that account's request (its rate limit, faults, journal); anything
+    // else is anonymous and belongs to the default account, so an AuthKey alone can never spend another account's.
+    const named = key ? lookup(key) : undefined;
+    const certification = headers.get('Certification');
+    const verified =
+      named && certification && verifyIroamlyCertification(named.key, named.secret, certification);
+    return { tenant: verified ? named : rt.emulator().defaultAccount };
   }
   if (!key) return refuse(c, rt, 'the AuthKey header is missing');
   if (key.length > IROAMLY_AUTH_KEY_MAX_LENGTH) {

@@ -71,6 +71,7 @@ export function iroamlyProvider(
     renderError: (code, c) => sendFailure(c, rt, failure(codeFromFault(code), 'injected fault')),
     renderRateLimited: (c) => requestFailed(c, 'too many requests'),
     renderServerError: (c) => requestFailed(c, 'internal error'),
+    renderBodyTooLarge: (c, limit) => requestFailed(c, `request body larger than ${limit} bytes`),
     renderNotFound: (c) =>
       c.json(failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`), 404),
     responseCode: (body) => {

@@ -1,0 +1,87 @@
+/**
+ * @module
+ * Request bodies read with a size limit, for the provider pipeline and the control API alike. A declared
+ * `Content-Length` over the limit is refused before a byte is read; a body without one (chunked) is counted as it
+ * arrives and abandoned at the first chunk past the limit. What was not read is drained and discarded by
+ * @hono/node-server once the answer is sent (it closes the socket after 500 ms or 64 MB of leftovers), so an
+ * oversized body never sits in memory.
+ *
+ * In HTTP mode the body comes straight from the Node request: @hono/node-server would otherwise build a web Request
+ * with two web streams around it, which cost more than the rest of a small request's handling. Hono's body cache
+ * is primed, so `c.req.text()` / `c.req.json()` still work in routes.
+ */
+import type { Context } from 'hono';
+import type { ConnectionInfo } from '../server/connection.js';
+
+/** Provider requests: 1 MiB, far above the largest legitimate one (an order of 30 packages is a few KB). */
+export const DEFAULT_MAX_BODY_BYTES = 1_048_576;
+/** Control API: 64 MiB, room for restoring a snapshot of tens of thousands of profiles. */
+export const DEFAULT_MAX_CONTROL_BODY_BYTES = 64 * 1_048_576;
+
+/** The body as text, or undefined when it is larger than `limit` bytes (then it is not kept). */
+export async function readBodyText(c: Context, limit: number): Promise<string | undefined> {
+  const incoming = (c.env as ConnectionInfo | undefined)?.incoming;
+  // Node's parsed headers when there are some: the web Headers of an HTTP request cost more than a small request.
+  const length = incoming?.headersDistinct?.['content-length']?.[0] ?? c.req.header('content-length');
+  if (Number(length) > limit) return undefined;
+  const bytes =
+    incoming && !incoming.readableEnded ? await readNode(incoming, limit) : await readWeb(c.req.raw, limit);
+  if (bytes === undefined) return undefined;
+  const text = bytes.toString('utf8');
+  // Hono keeps promises in its body cache (its type says otherwise).
+  (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
+  return text;
+}
+
+function readNode(
+  incoming: NonNullable<ConnectionInfo['incoming']>,
+  limit: number,
+): Promise<Buffer | undefined> {
+  return new Promise<Buffer | undefined>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      incoming.off('data', onData);
+      incoming.off('end', onEnd);
+      incoming.off('error', reject);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        stop();
+        // Paused until the answer is out; the server then drains the rest without keeping it.
+        incoming.pause();
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    incoming.on('data', onData);
+    incoming.once('end', onEnd);
+    incoming.once('error', reject);
+  });
+}
+
+async function readWeb(request: Request, limit: number): Promise<Buffer | undefined> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      // Not awaited: on a tee'd body (msw clones requests) cancel settles only once the other branch is cancelled.
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
