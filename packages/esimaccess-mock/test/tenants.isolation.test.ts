@@ -34,7 +34,6 @@ describe('tenants', () => {
       baseUrl: h.baseUrl,
       retry: false,
       rateLimit: false,
-      now: () => tenant.clock.now(),
     });
     const mine = h.client();
     const pkg = findBase(h.mock, () => true);
