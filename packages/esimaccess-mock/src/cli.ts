@@ -9,7 +9,12 @@ import {
   ESIM_ACCESS_TIMESTAMP_CLOCKS,
   FIDELITY_DEFAULTS,
 } from './mock/fidelity.js';
-import { DEFAULT_BALANCE, DEMO_ACCESS_CODE, DEMO_SECRET_KEY, type EsimAccessAuthOptions } from './mock/options.js';
+import {
+  DEFAULT_BALANCE,
+  DEMO_ACCESS_CODE,
+  DEMO_SECRET_KEY,
+  type EsimAccessAuthOptions,
+} from './mock/options.js';
 
 /** Port when neither --port nor ESIMACCESS_MOCK_PORT is given (`--port 0` picks a free one). */
 export const ESIMACCESS_MOCK_DEFAULT_PORT = 4010;
@@ -36,7 +41,11 @@ function choiceFlag<T extends string>(
 /** The auth options the flags give; the ones not given are left to the fidelity profile. */
 function authFlags(values: Record<string, string | boolean | undefined>): Partial<EsimAccessAuthOptions> {
   const signature = choiceFlag('signature', ESIM_ACCESS_SIGNATURE_MODES, values.signature);
-  const timestampClock = choiceFlag('timestamp-clock', ESIM_ACCESS_TIMESTAMP_CLOCKS, values['timestamp-clock']);
+  const timestampClock = choiceFlag(
+    'timestamp-clock',
+    ESIM_ACCESS_TIMESTAMP_CLOCKS,
+    values['timestamp-clock'],
+  );
   const timestampWindowMs = integerFlag('timestamp-window', values['timestamp-window']);
   return {
     ...(signature === undefined ? {} : { signature }),

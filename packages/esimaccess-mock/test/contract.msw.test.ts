@@ -3,6 +3,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
+import { runAuthContract } from './contract.auth.case.js';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runLifecycleContract } from './contract.lifecycle.case.js';
@@ -16,3 +17,4 @@ afterAll(() => server.close());
 runEndpointContract('msw', overMsw(server));
 runErrorContract('msw', overMsw(server));
 runLifecycleContract('msw', overMsw(server));
+runAuthContract('msw', overMsw(server));

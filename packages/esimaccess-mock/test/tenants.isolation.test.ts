@@ -27,7 +27,6 @@ describe('tenants', () => {
   it("keeps a second account's orders, profiles and balance out of the first account's reach", async () => {
     const { status, body: other } = await createAccount({ balance: 5_000_000 });
     expect(status).toBe(201);
-    const tenant = h.mock.control.account(other.id).tenant;
     const theirs = new EsimAccessClient({
       accessCode: other.key,
       secretKey: other.secret,

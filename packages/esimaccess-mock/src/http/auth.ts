@@ -18,7 +18,7 @@ import {
 } from '@esim-sandbox/core';
 import { type AuthResult, clientAddress, type ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context, MiddlewareHandler } from 'hono';
-import { checkAuth, type EsimAccessAuthOptions, type EsimAccessAccountParams } from '../mock/options.js';
+import { checkAuth, type EsimAccessAccountParams, type EsimAccessAuthOptions } from '../mock/options.js';
 import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import { fail } from '../ops/context.js';
 import type { EsimAccessAccountState } from '../state/types.js';
@@ -47,7 +47,12 @@ function authNow(rt: EsimAccessRuntime, tenant: EsimAccessTenant): number {
 }
 
 /** Whether `requestId` is still unused by `tenant`; `use` then marks it used. */
-function requestIdFree(rt: EsimAccessRuntime, tenant: EsimAccessTenant, requestId: string, use: boolean): boolean {
+function requestIdFree(
+  rt: EsimAccessRuntime,
+  tenant: EsimAccessTenant,
+  requestId: string,
+  use: boolean,
+): boolean {
   let seen = rt.requestIds.get(tenant.id);
   if (!seen) {
     seen = new Map();
