@@ -47,7 +47,6 @@ export async function httpFigures(settings: BenchSettings, log: (line: string) =
   const eaCredentials = (): Credentials => ({
     key: ea.accessCode,
     secret: ea.secretKey,
-    clockOffsetMs: eaTenant.clock.now() - Date.now(),
   });
   const iroamlyCredentials: Credentials = { key: iroamly.authKey, secret: iroamly.authSecret };
 

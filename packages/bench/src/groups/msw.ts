@@ -52,7 +52,6 @@ export async function mswFigures(settings: BenchSettings, log: (line: string) =>
   const eaCredentials: Credentials = {
     key: ea.accessCode,
     secret: ea.secretKey,
-    clockOffsetMs: tenant.clock.now() - Date.now(),
   };
   const iroamlyCredentials: Credentials = { key: iroamly.authKey, secret: iroamly.authSecret };
 
