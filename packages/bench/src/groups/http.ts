@@ -43,7 +43,6 @@ export async function httpFigures(settings: BenchSettings, log: (line: string) =
   const [small, large] = settings.sizes;
   const ea = createEsimAccessMock({ seed: 'bench', balance: 1e12, rateLimit: null });
   const iroamly = createIroamlyMock({ seed: 'bench', balance: 1e12, rateLimit: null });
-  const eaTenant = ea.emulator.defaultAccount;
   const eaCredentials = (): Credentials => ({
     key: ea.accessCode,
     secret: ea.secretKey,
