@@ -2,7 +2,7 @@
  * Auth, the RT-Timestamp time base and the rate limit as a client sees them (issue #14, points 1-3): the live
  * defaults, the documented profile, and the switches, through the provider API and the control API.
  */
-import { ESIM_ACCESS_HEADERS, signEsimAccessRequest } from '@esim-sandbox/core';
+import { ESIM_ACCESS_HEADERS, EsimAccessClient, signEsimAccessRequest } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EsimAccessMockOptions } from '../src/index.js';
 import type { Harness, MakeHarness } from './support/harness.js';
@@ -223,6 +223,20 @@ export function runAuthContract(mode: string, make: MakeHarness): void {
         );
         real.now += 1_000;
         expect(await codeOf(h, {})).toBe('accepted');
+      });
+    });
+
+    it("never trips the default limit with core's client on its default settings, even in a burst", async () => {
+      await using(make, { rateLimit: undefined }, async (h) => {
+        const client = new EsimAccessClient({
+          accessCode: h.mock.accessCode,
+          secretKey: h.mock.secretKey,
+          baseUrl: h.baseUrl,
+          retry: false,
+        });
+        const answers = await Promise.all(Array.from({ length: 17 }, () => client.getBalance()));
+        expect(answers).toEqual(Array(17).fill({ balance: 10_000_000 }));
+        expect(h.account.tenant.journal.list({}).filter((e) => e.rateLimited)).toEqual([]);
       });
     });
 
