@@ -75,7 +75,8 @@ const ESIMACCESS_LISTS: [string, unknown][] = [
 
 describe('capture-catalog --provider esimaccess', () => {
   it('gives a fresh mock of another seed byte-identical package and location lists', async () => {
-    const source = createEsimAccessMock({ seed: 'seed-a' });
+    // The comparisons below send unthrottled bursts: the fakes' 8 req/s limit is off, this test is about answers.
+    const source = createEsimAccessMock({ seed: 'seed-a', rateLimit: null });
     const sourceUrl = await serve(source);
     const file = join(tempDir(), 'esimaccess.catalog.json');
     const summary = await capture([
@@ -101,8 +102,8 @@ describe('capture-catalog --provider esimaccess', () => {
       source: sourceUrl,
     });
 
-    const fresh = createEsimAccessMock({ seed: 'seed-b' });
-    const copy = createEsimAccessMock({ seed: 'seed-b', catalogFile: file });
+    const fresh = createEsimAccessMock({ seed: 'seed-b', rateLimit: null });
+    const copy = createEsimAccessMock({ seed: 'seed-b', catalogFile: file, rateLimit: null });
     const [freshUrl, copyUrl] = [await serve(fresh), await serve(copy)];
     // Without the file, seed b sells something else: the equality below comes from the file.
     expect(await esimAccessText(freshUrl, fresh, 'package/list', {})).not.toBe(

@@ -1,11 +1,19 @@
+import { ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS } from '@esim-sandbox/core';
 import { type CliIo, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
 import { catalogFile } from './catalog/load.js';
 import { createEsimAccessMock } from './mock/create.js';
 import {
+  DEFAULT_FIDELITY,
+  ESIM_ACCESS_FIDELITY_PROFILES,
+  ESIM_ACCESS_SIGNATURE_MODES,
+  ESIM_ACCESS_TIMESTAMP_CLOCKS,
+  FIDELITY_DEFAULTS,
+} from './mock/fidelity.js';
+import {
   DEFAULT_BALANCE,
   DEMO_ACCESS_CODE,
   DEMO_SECRET_KEY,
-  type EsimAccessSignatureMode,
+  type EsimAccessAuthOptions,
 } from './mock/options.js';
 
 /** Port when neither --port nor ESIMACCESS_MOCK_PORT is given (`--port 0` picks a free one). */
@@ -19,9 +27,31 @@ function integerFlag(flag: string, value: string | boolean | undefined): number 
   return Number(value);
 }
 
-function signatureFlag(value: string | boolean | undefined): EsimAccessSignatureMode {
-  if (value === 'hmac' || value === 'access-code-only') return value;
-  throw flagError('signature', `must be 'hmac' or 'access-code-only', got '${String(value)}'`);
+/** A flag whose value is one of `choices`; undefined when not given (the fidelity profile decides). */
+function choiceFlag<T extends string>(
+  flag: string,
+  choices: readonly T[],
+  value: string | boolean | undefined,
+): T | undefined {
+  if (value === undefined) return undefined;
+  if ((choices as readonly unknown[]).includes(value)) return value as T;
+  throw flagError(flag, `must be one of ${choices.join(', ')}, got '${String(value)}'`);
+}
+
+/** The auth options the flags give; the ones not given are left to the fidelity profile. */
+function authFlags(values: Record<string, string | boolean | undefined>): Partial<EsimAccessAuthOptions> {
+  const signature = choiceFlag('signature', ESIM_ACCESS_SIGNATURE_MODES, values.signature);
+  const timestampClock = choiceFlag(
+    'timestamp-clock',
+    ESIM_ACCESS_TIMESTAMP_CLOCKS,
+    values['timestamp-clock'],
+  );
+  const timestampWindowMs = integerFlag('timestamp-window', values['timestamp-window']);
+  return {
+    ...(signature === undefined ? {} : { signature }),
+    ...(timestampClock === undefined ? {} : { timestampClock }),
+    ...(timestampWindowMs === undefined ? {} : { timestampWindowMs }),
+  };
 }
 
 export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined> {
@@ -54,11 +84,26 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
           valueName: 'URL',
           description: 'webhook URL of the default account',
         },
+        fidelity: {
+          type: 'string',
+          valueName: ESIM_ACCESS_FIDELITY_PROFILES.join('|'),
+          default: DEFAULT_FIDELITY,
+          description: "defaults of the flags below: what live does, or the documents' strict reading",
+        },
         signature: {
           type: 'string',
-          valueName: 'hmac|access-code-only',
-          default: 'hmac',
-          description: 'what auth requires',
+          valueName: ESIM_ACCESS_SIGNATURE_MODES.join('|'),
+          description: `what auth requires (default: ${FIDELITY_DEFAULTS.live.signature}; documented: ${FIDELITY_DEFAULTS.documented.signature})`,
+        },
+        'timestamp-clock': {
+          type: 'string',
+          valueName: ESIM_ACCESS_TIMESTAMP_CLOCKS.join('|'),
+          description: `what RT-Timestamp is checked against (default ${FIDELITY_DEFAULTS.live.timestampClock}: the wall clock)`,
+        },
+        'timestamp-window': {
+          type: 'string',
+          valueName: 'MS',
+          description: `allowed RT-Timestamp distance, both ways (default ${ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS})`,
         },
         catalog: {
           type: 'string',
@@ -81,7 +126,8 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
           accessCode: String(values['access-code']),
           secretKey: String(values['secret-key']),
           balance: integerFlag('balance', values.balance) ?? DEFAULT_BALANCE,
-          auth: { signature: signatureFlag(values.signature) },
+          fidelity: choiceFlag('fidelity', ESIM_ACCESS_FIDELITY_PROFILES, values.fidelity),
+          auth: authFlags(values),
           ...(typeof values['webhook-url'] === 'string' ? { webhookUrl: values['webhook-url'] } : {}),
           ...(delay === undefined ? {} : { behaviour: { allocationDelayMs: delay } }),
         }).emulator;

@@ -33,6 +33,16 @@ export {
 } from './control/handle.js';
 export { createEsimAccessMock, type EsimAccessMock } from './mock/create.js';
 export {
+  DEFAULT_FIDELITY,
+  ESIM_ACCESS_FIDELITY_PROFILES,
+  ESIM_ACCESS_SIGNATURE_MODES,
+  ESIM_ACCESS_TIMESTAMP_CLOCKS,
+  type EsimAccessFidelity,
+  type EsimAccessFidelityDefaults,
+  type EsimAccessTimestampClock,
+  FIDELITY_DEFAULTS,
+} from './mock/fidelity.js';
+export {
   DEFAULT_AUTH,
   DEFAULT_BALANCE,
   DEMO_ACCESS_CODE,

@@ -24,7 +24,12 @@ function clientWithId(m: EsimAccessMock, requestId: string): EsimAccessClient {
 
 describe('single-use RT-RequestID', () => {
   it('forgets an id once its window has passed, while ids used since stay single-use', async () => {
-    mock = createEsimAccessMock({ clock: 'manual', startTime: '2025-06-01T12:00:00Z' });
+    // The window and the id memory run on one time base: the virtual one here, so the test can move it.
+    mock = createEsimAccessMock({
+      clock: 'manual',
+      startTime: '2025-06-01T12:00:00Z',
+      auth: { timestampClock: 'virtual' },
+    });
     await clientWithId(mock, 'id-old').getBalance();
     await mock.control.account().advance(11 * 60_000);
     await clientWithId(mock, 'id-new').getBalance();

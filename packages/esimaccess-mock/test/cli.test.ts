@@ -36,9 +36,8 @@ describe('esimaccess-mock CLI', () => {
         headers: { 'RT-AccessCode': 'cli-code' },
         body: '{}',
       });
-      expect(await res.json()).toMatchObject({ errorCode: '000101' });
-      const health = await fetch(`${server!.url}/_sandbox/accounts/default/balance`);
-      expect(await health.json()).toMatchObject({ balance: 4242 });
+      // The live default accepts RT-AccessCode alone (the documented "key in header" mode).
+      expect(await res.json()).toMatchObject({ success: true, obj: { balance: 4242 } });
     } finally {
       await server?.close();
     }

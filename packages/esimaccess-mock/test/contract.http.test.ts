@@ -1,6 +1,7 @@
 /**
  * The contract suite over real HTTP: the engine's server on 127.0.0.1, port 0.
  */
+import { runAuthContract } from './contract.auth.case.js';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runBuiltInIdContract } from './contract.ids.case.js';
@@ -21,3 +22,4 @@ runLifecycle2Contract('HTTP', overHttp);
 runMagicContract('HTTP', overHttp);
 runBuiltInIdContract('HTTP', overHttp);
 runLimitsContract('HTTP', overHttp);
+runAuthContract('HTTP', overHttp);

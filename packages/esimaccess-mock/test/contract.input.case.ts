@@ -22,10 +22,10 @@ interface Envelope {
 
 let requests = 0;
 
-/** POSTs `body` exactly as given, signed for the default account on its virtual clock. */
+/** POSTs `body` exactly as given, signed for the default account with the caller's clock, as real clients sign. */
 async function send(h: Harness, name: EsimAccessEndpointName, body: unknown): Promise<Envelope> {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
-  const timestamp = String(h.account.tenant.clock.now());
+  const timestamp = String(Date.now());
   requests += 1;
   const requestId = `input${String(requests).padStart(27, '0')}`;
   const response = await fetch(`${h.baseUrl}${esimAccessEndpoints[name].path}`, {
@@ -256,6 +256,17 @@ export function runInputContract(mode: string, make: MakeHarness): void {
         });
       },
     );
+
+    it('reads input as strictly as strictInput under the documented fidelity profile, unless told otherwise', async () => {
+      const body = { locationCode: null, type: 'BASE' };
+      await withMock({ fidelity: 'documented' }, async (h) => {
+        expect(await send(h, 'listPackages', body)).toMatchObject({ success: false, errorCode: '000106' });
+        expect(await send(h, 'getBalance', '')).toMatchObject({ success: false, errorCode: '000104' });
+      });
+      await withMock({ fidelity: 'documented', behaviour: { strictInput: false } }, async (h) => {
+        expect(await send(h, 'listPackages', body)).toMatchObject({ success: true });
+      });
+    });
 
     it('still answers 000104 to an empty body where the request has required fields', async () => {
       await withMock({}, async (h) => {

@@ -3,6 +3,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
+import { runAuthContract } from './contract.auth.case.js';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runBuiltInIdContract } from './contract.ids.case.js';
@@ -28,3 +29,4 @@ runLifecycle2Contract('msw', overMsw(server));
 runMagicContract('msw', overMsw(server));
 runBuiltInIdContract('msw', overMsw(server));
 runLimitsContract('msw', overMsw(server));
+runAuthContract('msw', overMsw(server));

@@ -64,6 +64,9 @@ describe('a SIGKILL during a burst of orders', () => {
       'manual',
       '--seed',
       'crash',
+      // A load test: the burst must reach the orders, not the 8 req/s limit.
+      '--rate-limit',
+      'off',
       '--state-file',
       join(dir, 'state.json'),
     ];

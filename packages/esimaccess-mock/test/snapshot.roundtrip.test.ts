@@ -20,7 +20,14 @@ afterEach(async () => {
 });
 
 function newMock(stateFile?: string): EsimAccessMock {
-  const mock = createEsimAccessMock({ clock: 'manual', startTime: START, seed: 'roundtrip', stateFile });
+  // Unthrottled clients below: the fake's 8 req/s limit is off, this suite is about state, not pace.
+  const mock = createEsimAccessMock({
+    clock: 'manual',
+    startTime: START,
+    seed: 'roundtrip',
+    stateFile,
+    rateLimit: null,
+  });
   mocks.push(mock);
   return mock;
 }
@@ -34,7 +41,6 @@ function clientOf(mock: EsimAccessMock, key = mock.accessCode): EsimAccessClient
     fetch: (url, init) => mock.fetch(new Request(url, init)),
     retry: false,
     rateLimit: false,
-    now: () => tenant.clock.now(),
   });
 }
 

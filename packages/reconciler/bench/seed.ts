@@ -29,6 +29,10 @@ export async function seedMock(profiles: number, seed: string): Promise<SeededMo
     balance: Number.MAX_SAFE_INTEGER,
     // Only the journal's last entries are ever read; pages of profiles are large.
     journalSize: 10,
+    // A benchmark: the sync's own pace is measured (with and without core's throttle), not the fake's 8 req/s limit.
+    rateLimit: null,
+    // The seeding and the sync worker's clients sign with the fake's virtual clock (see `virtualNow`).
+    auth: { timestampClock: 'virtual' },
   });
   const control = mock.control.account();
   const client = new EsimAccessClient({

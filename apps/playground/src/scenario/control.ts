@@ -49,7 +49,10 @@ export class SandboxAccount {
     return answer as T;
   }
 
-  /** The account's virtual time, as of the last clock read plus real time since (for signature timestamps). */
+  /**
+   * The account's virtual time, as of the last clock read plus real time since. Clients sign with the wall clock,
+   * which the fake checks RT-Timestamp against (its `timestampClock: 'caller'` default), as the live API does.
+   */
   now(): number {
     return Date.now() + this.#offset;
   }

@@ -117,7 +117,6 @@ export async function openEsimAccess(
       accessCode: account.key,
       secretKey: account.secret,
       baseUrl: target.esimaccessUrl,
-      now: () => control.now(),
       ...options,
     });
   return { accessCode: account.key, client: newClient(), control, sink, newClient };

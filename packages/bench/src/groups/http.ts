@@ -43,11 +43,9 @@ export async function httpFigures(settings: BenchSettings, log: (line: string) =
   const [small, large] = settings.sizes;
   const ea = createEsimAccessMock({ seed: 'bench', balance: 1e12, rateLimit: null });
   const iroamly = createIroamlyMock({ seed: 'bench', balance: 1e12, rateLimit: null });
-  const eaTenant = ea.emulator.defaultAccount;
   const eaCredentials = (): Credentials => ({
     key: ea.accessCode,
     secret: ea.secretKey,
-    clockOffsetMs: eaTenant.clock.now() - Date.now(),
   });
   const iroamlyCredentials: Credentials = { key: iroamly.authKey, secret: iroamly.authSecret };
 

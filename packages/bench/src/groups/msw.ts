@@ -48,11 +48,9 @@ export async function mswFigures(settings: BenchSettings, log: (line: string) =>
   log(`msw: seeding ${large} profiles`);
   await seedEsimAccessProfiles(ea, large);
   const orderIds = await seedIroamlyOrders(iroamly, Math.max(1, Math.round(large / 10)), 10);
-  const tenant = ea.emulator.defaultAccount;
   const eaCredentials: Credentials = {
     key: ea.accessCode,
     secret: ea.secretKey,
-    clockOffsetMs: tenant.clock.now() - Date.now(),
   };
   const iroamlyCredentials: Credentials = { key: iroamly.authKey, secret: iroamly.authSecret };
 

@@ -35,8 +35,6 @@ export function iroamlyScenario(name: string, path: string, body: unknown): Scen
 export interface Credentials {
   key: string;
   secret: string;
-  /** The account's virtual time minus real time (eSIM Access checks timestamps against the virtual clock). */
-  clockOffsetMs?: number;
 }
 
 /** Headers for one request: eSIM Access gets a fresh timestamp, request id and signature every time. */
@@ -47,7 +45,8 @@ export function requestHeaders(scenario: Scenario, credentials: Credentials): Re
     headers.Certification = iroamlyCertification(credentials.key, credentials.secret);
     return headers;
   }
-  const timestamp = String(Date.now() + (credentials.clockOffsetMs ?? 0));
+  // The fake checks RT-Timestamp against the caller's clock by default, as the live API does.
+  const timestamp = String(Date.now());
   const requestId = randomUUID();
   headers[ESIM_ACCESS_HEADERS.accessCode] = credentials.key;
   headers[ESIM_ACCESS_HEADERS.timestamp] = timestamp;

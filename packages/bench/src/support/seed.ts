@@ -16,20 +16,18 @@ const PER_ORDER = 30;
 const PROFILES_PER_MINUTE = 3_000;
 const MINUTE = 60_000;
 
-/** A client of the in-process mock, signing with the account's virtual clock. */
+/** A client of the in-process mock, signing with the wall clock (what the fake checks by default). */
 export function esimAccessClient(
   mock: EsimAccessMock,
   accessCode = mock.accessCode,
   secretKey = mock.secretKey,
 ) {
-  const tenant = mock.emulator.account(accessCode);
   return new EsimAccessClient({
     accessCode,
     secretKey,
     rateLimit: false,
     baseUrl: 'http://esimaccess.bench',
     fetch: (url, init) => mock.fetch(new Request(url, init)),
-    now: () => tenant.clock.now(),
   });
 }
 

@@ -4,7 +4,8 @@
  * @module
  */
 import { parseOrThrow, type WebhookDelivery } from '@esim-sandbox/emulator';
-import type { EsimAccessAccountParams } from '../mock/options.js';
+import { setAuth } from '../http/auth.js';
+import type { EsimAccessAccountParams, EsimAccessAuthOptions } from '../mock/options.js';
 import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
 import type { InstallOptions } from '../ops/device.js';
@@ -70,6 +71,10 @@ export interface EsimAccessAccountControl {
 }
 
 export interface EsimAccessControl {
+  /** The auth settings every account shares (what `GET /_sandbox/auth` answers). */
+  auth(): Readonly<EsimAccessAuthOptions>;
+  /** Changes the fields given (as `PUT /_sandbox/auth`); throws INVALID_ARGUMENT naming a bad field. */
+  setAuth(patch: Partial<EsimAccessAuthOptions>): Readonly<EsimAccessAuthOptions>;
   /** By id (= access code) or 'default'. */
   account(id?: string): EsimAccessAccountControl;
   createAccount(options?: {
@@ -106,6 +111,8 @@ function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAc
 
 export function createControlHandle(rt: EsimAccessRuntime): EsimAccessControl {
   return {
+    auth: () => rt.auth,
+    setAuth: (patch) => setAuth(rt, patch),
     account: (id) => accountControl(rt, rt.emulator().account(id)),
     createAccount: (options = {}) =>
       accountControl(

@@ -1,8 +1,11 @@
 /**
  * Request authentication, checks in this order (each answers with the provider's code in an HTTP 200 envelope):
  * 000101 a mandatory header is missing · 000102 a header is malformed · unknown RT-AccessCode (configurable code,
- * default 401001) · 101002 the client address is not allowlisted · 101001 RT-Timestamp outside the window of the
- * VIRTUAL clock, or an RT-RequestID used twice · 101003 RT-Signature does not match.
+ * default 401001) · 101002 the client address is not allowlisted · 101001 RT-Timestamp outside the window of
+ * `auth.timestampClock`, or an RT-RequestID already used · 101003 RT-Signature does not match.
+ * Which requests carry a signature to check is `auth.signature` (see fidelity.ts).
+ * An RT-RequestID is used up only when its request reaches a route: one refused by an injected fault or by the
+ * rate limiter (both run after auth) was not executed, so the identical request may be sent again.
  * Core does the signing maths (`verifyEsimAccessSignature`, `isEsimAccessTimestampFresh`); this file only decides.
  * @module
  */
@@ -14,15 +17,16 @@ import {
   verifyEsimAccessSignature,
 } from '@esim-sandbox/core';
 import { type AuthResult, clientAddress, type ProviderEnv } from '@esim-sandbox/emulator';
-import type { Context } from 'hono';
-import type { EsimAccessAccountParams } from '../mock/options.js';
+import type { Context, MiddlewareHandler } from 'hono';
+import { checkAuth, type EsimAccessAccountParams, type EsimAccessAuthOptions } from '../mock/options.js';
 import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import { fail } from '../ops/context.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 import { sendFailure } from './envelope.js';
 
 type Auth = AuthResult<EsimAccessAccountState, EsimAccessAccountParams>;
-type Ctx = Context<ProviderEnv<EsimAccessAccountState, EsimAccessAccountParams>>;
+type Env = ProviderEnv<EsimAccessAccountState, EsimAccessAccountParams>;
+type Ctx = Context<Env>;
 
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 const SIGNATURE = /^[0-9a-fA-F]{64}$/;
@@ -36,13 +40,25 @@ function callerAddress(c: Ctx): string {
   return forwarded || clientAddress(c);
 }
 
-function rememberRequestId(rt: EsimAccessRuntime, tenant: EsimAccessTenant, requestId: string): boolean {
+/** The time RT-Timestamp is checked against, and RT-RequestIDs are remembered on. */
+function authNow(rt: EsimAccessRuntime, tenant: EsimAccessTenant): number {
+  // Read at check time, never captured: a test runner's fake timers replace Date after the mock is created.
+  return rt.auth.timestampClock === 'virtual' ? tenant.clock.now() : Date.now();
+}
+
+/** Whether `requestId` is still unused by `tenant`; `use` then marks it used. */
+function requestIdFree(
+  rt: EsimAccessRuntime,
+  tenant: EsimAccessTenant,
+  requestId: string,
+  use: boolean,
+): boolean {
   let seen = rt.requestIds.get(tenant.id);
   if (!seen) {
     seen = new Map();
     rt.requestIds.set(tenant.id, seen);
   }
-  const now = tenant.clock.now();
+  const now = authNow(rt, tenant);
   // Ids older than the window can never be replayed successfully (their timestamp fails first): forget them. A Map
   // iterates in insertion order, i.e. oldest first, so the sweep stops at the first id still inside the window
   // (a full sweep per request made every request cost O(ids seen in the last 10 minutes)).
@@ -51,8 +67,43 @@ function rememberRequestId(rt: EsimAccessRuntime, tenant: EsimAccessTenant, requ
     seen.delete(id);
   }
   if (seen.has(requestId)) return false;
-  seen.set(requestId, now);
+  if (use) seen.set(requestId, now);
   return true;
+}
+
+/** Requests that passed auth with an RT-RequestID still to be used up once they reach a route. */
+const unclaimed = new WeakMap<Ctx, { tenant: EsimAccessTenant; requestId: string }>();
+
+function alreadyUsed(requestId: string): string {
+  return `${ESIM_ACCESS_HEADERS.requestId} ${requestId} was already used`;
+}
+
+/**
+ * The first middleware of the provider routes: uses up the RT-RequestID of a request that is about to run. Checked
+ * again here because two requests with one id can both pass auth while a latency fault holds them.
+ */
+export function claimRequestId(rt: EsimAccessRuntime): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const pending = unclaimed.get(c);
+    if (pending) {
+      unclaimed.delete(c);
+      if (!requestIdFree(rt, pending.tenant, pending.requestId, true)) {
+        return sendFailure(c, rt.envelope, fail('101001', alreadyUsed(pending.requestId)).error);
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * Changes auth settings at run time (control route and handle). RT-RequestIDs remembered on one time base mean
+ * nothing on another, so a change of `timestampClock` forgets them.
+ */
+export function setAuth(rt: EsimAccessRuntime, patch: Partial<EsimAccessAuthOptions>): EsimAccessAuthOptions {
+  const next = checkAuth({ ...rt.auth, ...patch });
+  if (next.timestampClock !== rt.auth.timestampClock) rt.requestIds.clear();
+  rt.auth = next;
+  return next;
 }
 
 interface Refusal {
@@ -86,7 +137,8 @@ function check(
   const timestamp = headers.get(ESIM_ACCESS_HEADERS.timestamp);
   const requestId = headers.get(ESIM_ACCESS_HEADERS.requestId);
   const signature = headers.get(ESIM_ACCESS_HEADERS.signature);
-  const hmac = rt.auth.signature === 'hmac' || Boolean(signature);
+  const mode = rt.auth.signature;
+  const hmac = mode === 'hmac' || (mode === 'access-code-only' && Boolean(signature));
   if (!accessCode) return refuse('000101', `Missing mandatory header: ${ESIM_ACCESS_HEADERS.accessCode}`);
   const tenant = lookup(accessCode);
   if (hmac) {
@@ -124,11 +176,11 @@ function check(
     }
   }
   if (!hmac) return { tenant };
-  const now = tenant.clock.now();
+  const now = authNow(rt, tenant);
   if (!isEsimAccessTimestampFresh({ timestamp, now, windowMs: rt.auth.timestampWindowMs })) {
     return refuse(
       '101001',
-      `Timestamp expired: ${timestamp} is more than ${rt.auth.timestampWindowMs} ms from ${now}`,
+      `Timestamp expired: ${timestamp} is more than ${rt.auth.timestampWindowMs} ms from ${now} (${rt.auth.timestampClock} clock)`,
       tenant,
     );
   }
@@ -141,9 +193,11 @@ function check(
     signature,
   });
   if (!valid) return refuse('101003', 'Signature mismatch', tenant);
-  // Recorded only for requests that pass, so a forged request cannot burn a legitimate client's id.
-  if (rt.auth.singleUseRequestId && !rememberRequestId(rt, tenant, requestId ?? '')) {
-    return refuse('101001', `${ESIM_ACCESS_HEADERS.requestId} ${requestId} was already used`, tenant);
+  if (rt.auth.singleUseRequestId && requestId) {
+    if (!requestIdFree(rt, tenant, requestId, false)) return refuse('101001', alreadyUsed(requestId), tenant);
+    // Used up only when the request reaches a route (claimRequestId), so a forged, faulted or rate-limited
+    // request cannot burn a legitimate client's id.
+    unclaimed.set(c, { tenant, requestId });
   }
   return { tenant };
 }

@@ -17,7 +17,9 @@ import {
   parseAccountParams,
   resolveAuth,
   resolveCatalog,
+  resolveFidelity,
 } from './options.js';
+import { FIDELITY_DEFAULTS } from './fidelity.js';
 import { esimAccessProvider } from './provider.js';
 import type { EsimAccessEmulator, EsimAccessRuntime } from './runtime.js';
 
@@ -53,6 +55,7 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
     catalog,
     catalogFile,
     behaviour,
+    fidelity: fidelityOption,
     auth,
     envelope,
     webhookUrl,
@@ -62,13 +65,15 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
   const seed = engine.seed ?? 'esimaccess';
   const defaultBalance =
     parseAccountParams({ balance: balance ?? DEFAULT_BALANCE }).balance ?? DEFAULT_BALANCE;
+  const fidelity = resolveFidelity(fidelityOption);
   let emulator: EsimAccessEmulator | undefined;
   const rt: EsimAccessRuntime = {
     catalog: indexCatalog(
       resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: hashSeed(String(seed)) }),
     ),
-    behaviour: { ...DEFAULT_BEHAVIOUR, ...behaviour },
-    auth: resolveAuth(auth),
+    behaviour: { ...DEFAULT_BEHAVIOUR, strictInput: FIDELITY_DEFAULTS[fidelity].strictInput, ...behaviour },
+    fidelity,
+    auth: resolveAuth(auth, fidelity),
     envelope: { success: envelope?.success ?? 'boolean' },
     publicBaseUrl,
     requestIds: new Map(),

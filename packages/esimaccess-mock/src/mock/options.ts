@@ -9,6 +9,17 @@ import { z } from 'zod';
 import type { EsimAccessCatalog } from '../catalog/catalog.js';
 import { loadCatalog, readCatalogFile } from '../catalog/load.js';
 import type { EsimAccessBehaviour } from '../ops/context.js';
+import {
+  DEFAULT_FIDELITY,
+  ESIM_ACCESS_FIDELITY_PROFILES,
+  ESIM_ACCESS_SIGNATURE_MODES,
+  ESIM_ACCESS_TIMESTAMP_CLOCKS,
+  type EsimAccessFidelity,
+  type EsimAccessSignatureMode,
+  type EsimAccessTimestampClock,
+  FIDELITY_DEFAULTS,
+  isFidelity,
+} from './fidelity.js';
 
 /** RT-AccessCode of the default account unless `accessCode` is given. Not a secret: the playground prints it. */
 export const DEMO_ACCESS_CODE = 'demo-access-code';
@@ -31,16 +42,14 @@ export const accountParamsSchema = z.strictObject({
 });
 export type EsimAccessAccountParams = z.infer<typeof accountParamsSchema>;
 
-/**
- * - `hmac` (default): RT-AccessCode, RT-Timestamp, RT-RequestID and RT-Signature are required and checked.
- * - `access-code-only`: RT-AccessCode alone is enough (the documented "key in header" mode, which the live API also
- *   accepts); a signature that is sent anyway is still checked.
- */
-export type EsimAccessSignatureMode = 'hmac' | 'access-code-only';
+export type { EsimAccessSignatureMode, EsimAccessTimestampClock } from './fidelity.js';
 
 export interface EsimAccessAuthOptions {
+  /** What a request must carry (see {@link EsimAccessSignatureMode}). Default: the fidelity profile's. */
   signature: EsimAccessSignatureMode;
-  /** Allowed distance of RT-Timestamp from the VIRTUAL clock, both ways. Default 10 minutes (sister platforms). */
+  /** What RT-Timestamp is checked against. Default `caller` (the fidelity profile's). */
+  timestampClock: EsimAccessTimestampClock;
+  /** Allowed distance of RT-Timestamp from `timestampClock`, both ways. Default 10 minutes (sister platforms). */
   timestampWindowMs: number;
   /** A repeated RT-RequestID within the window is refused with 101001 (Redtea's rule). Default true. */
   singleUseRequestId: boolean;
@@ -50,13 +59,20 @@ export interface EsimAccessAuthOptions {
   unknownAccessCode: EsimAccessErrorCode;
 }
 
-export const DEFAULT_AUTH: EsimAccessAuthOptions = {
-  signature: 'hmac',
-  timestampWindowMs: ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS,
-  singleUseRequestId: true,
-  ipAllowlist: null,
-  unknownAccessCode: '401001',
-};
+/** The defaults of the `live` profile (the default one). */
+export const DEFAULT_AUTH: EsimAccessAuthOptions = authDefaults(DEFAULT_FIDELITY);
+
+function authDefaults(fidelity: EsimAccessFidelity): EsimAccessAuthOptions {
+  const profile = FIDELITY_DEFAULTS[fidelity];
+  return {
+    signature: profile.signature,
+    timestampClock: profile.timestampClock,
+    timestampWindowMs: ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS,
+    singleUseRequestId: true,
+    ipAllowlist: null,
+    unknownAccessCode: '401001',
+  };
+}
 
 export interface EsimAccessEnvelopeOptions {
   /** `true`/`false` as the official examples (default), or the strings "true"/"false" as the doc tables say. */
@@ -75,6 +91,11 @@ export interface EsimAccessMockOptions extends Omit<EmulatorOptions<EsimAccessAc
   /** A catalogue file (`capture-catalog` output, see catalog/load.ts), read at creation; instead of `catalog`. */
   catalogFile?: string;
   behaviour?: Partial<EsimAccessBehaviour>;
+  /**
+   * `live` (default): what the live API is known to do; `documented`: the provider's documents read strictly (every
+   * signature header required). Sets the defaults of `auth.signature`, `auth.timestampClock` and `rateLimit`.
+   */
+  fidelity?: EsimAccessFidelity;
   auth?: Partial<EsimAccessAuthOptions>;
   envelope?: Partial<EsimAccessEnvelopeOptions>;
   /** The default account's webhook URL at start (saved without the CHECK_HEALTH test). */
@@ -88,17 +109,37 @@ export function parseAccountParams(params: unknown): EsimAccessAccountParams {
   return parseOrThrow(accountParamsSchema, params ?? {}, 'params');
 }
 
-export function resolveAuth(auth: Partial<EsimAccessAuthOptions> | undefined): EsimAccessAuthOptions {
-  const resolved = { ...DEFAULT_AUTH, ...auth };
-  if (resolved.signature !== 'hmac' && resolved.signature !== 'access-code-only') {
-    throw new EmulatorError('INVALID_ARGUMENT', `auth.signature: must be 'hmac' or 'access-code-only'`, {
-      field: 'auth.signature',
-    });
+export function resolveFidelity(fidelity: unknown): EsimAccessFidelity {
+  if (fidelity === undefined) return DEFAULT_FIDELITY;
+  if (isFidelity(fidelity)) return fidelity;
+  throw new EmulatorError(
+    'INVALID_ARGUMENT',
+    `fidelity: must be one of ${ESIM_ACCESS_FIDELITY_PROFILES.join(', ')}, got '${String(fidelity)}'`,
+    { field: 'fidelity' },
+  );
+}
+
+/** The profile's defaults, then `auth` over them; throws INVALID_ARGUMENT naming the field. */
+export function resolveAuth(
+  auth: Partial<EsimAccessAuthOptions> | undefined,
+  fidelity: EsimAccessFidelity = DEFAULT_FIDELITY,
+): EsimAccessAuthOptions {
+  return checkAuth({ ...authDefaults(fidelity), ...auth });
+}
+
+function invalid(field: string, message: string): EmulatorError {
+  return new EmulatorError('INVALID_ARGUMENT', `auth.${field}: ${message}`, { field: `auth.${field}` });
+}
+
+export function checkAuth(resolved: EsimAccessAuthOptions): EsimAccessAuthOptions {
+  if (!(ESIM_ACCESS_SIGNATURE_MODES as readonly string[]).includes(resolved.signature)) {
+    throw invalid('signature', `must be one of ${ESIM_ACCESS_SIGNATURE_MODES.join(', ')}`);
+  }
+  if (!(ESIM_ACCESS_TIMESTAMP_CLOCKS as readonly string[]).includes(resolved.timestampClock)) {
+    throw invalid('timestampClock', `must be one of ${ESIM_ACCESS_TIMESTAMP_CLOCKS.join(', ')}`);
   }
   if (!Number.isFinite(resolved.timestampWindowMs) || resolved.timestampWindowMs < 0) {
-    throw new EmulatorError('INVALID_ARGUMENT', 'auth.timestampWindowMs: must be a number >= 0', {
-      field: 'auth.timestampWindowMs',
-    });
+    throw invalid('timestampWindowMs', 'must be a number >= 0');
   }
   return resolved;
 }

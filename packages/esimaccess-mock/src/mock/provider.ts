@@ -10,8 +10,9 @@ import {
   isEsimAccessErrorCode,
 } from '@esim-sandbox/core';
 import { mountControlRoutes, type ProviderDefinition, type TaskHandler } from '@esim-sandbox/emulator';
+import { esimAccessGlobalControlRoutes } from '../control/auth-routes.js';
 import { esimAccessControlRoutes } from '../control/routes.js';
-import { authenticate } from '../http/auth.js';
+import { authenticate, claimRequestId } from '../http/auth.js';
 import { responseCode, sendFailure } from '../http/envelope.js';
 import { fail } from '../ops/context.js';
 import { ESIM_ACCESS_TASK_KINDS, runEsimAccessTask } from '../ops/tasks.js';
@@ -21,6 +22,7 @@ import { registerOrderRoutes } from '../routes/orders.js';
 import { registerProfileRoutes } from '../routes/profiles.js';
 import { registerQrRoutes } from '../routes/qr.js';
 import { createAccountState, type EsimAccessAccountState, reviveAccountState } from '../state/types.js';
+import { FIDELITY_DEFAULTS } from './fidelity.js';
 import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
 import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from './runtime.js';
 
@@ -47,6 +49,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     dispatch(tenant, ctx.effects);
   };
   const control = esimAccessControlRoutes(rt);
+  const globalControl = esimAccessGlobalControlRoutes(rt);
   return {
     name: 'esimaccess',
     stateVersion: ESIM_ACCESS_STATE_VERSION,
@@ -58,6 +61,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     },
     authenticate: (c, lookup) => authenticate(c, lookup, rt),
     routes: (app) => {
+      app.use('*', claimRequestId(rt));
       registerCatalogRoutes(app, rt);
       registerOrderRoutes(app, rt);
       registerProfileRoutes(app, rt);
@@ -65,7 +69,11 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     },
     publicRoutes: (app) => registerQrRoutes(app, rt),
     controlRoutes: (app) => mountControlRoutes(app, control),
-    openapi: { document: esimAccessOpenApiDocument, controlRoutes: { account: control } },
+    globalControlRoutes: (app) => mountControlRoutes(app, globalControl),
+    openapi: {
+      document: esimAccessOpenApiDocument,
+      controlRoutes: { account: control, global: globalControl },
+    },
     reviveState: reviveAccountState,
     // A fault names a code of core's table, or any code with `custom: true`: that one goes out with a generic text.
     errorCodes: Object.keys(esimAccessErrorCodes),
@@ -92,6 +100,6 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     isRead: (_method, path) => READ_PATHS.some((read) => path.endsWith(read)),
     tasks: Object.fromEntries(ESIM_ACCESS_TASK_KINDS.map((kind) => [kind, runTask])),
     redact: { headers: [ESIM_ACCESS_HEADERS.signature], fields: ['secretKey'] },
-    defaults: { rateLimit: null },
+    defaults: { rateLimit: FIDELITY_DEFAULTS[rt.fidelity].rateLimit },
   };
 }

@@ -16,6 +16,7 @@ import {
   type ProfileLinks,
 } from '../ops/context.js';
 import type { EsimAccessAccountState } from '../state/types.js';
+import type { EsimAccessFidelity } from './fidelity.js';
 import type { EsimAccessAccountParams, EsimAccessAuthOptions, EsimAccessEnvelopeOptions } from './options.js';
 
 export type EsimAccessTenant = Tenant<EsimAccessAccountState, EsimAccessAccountParams>;
@@ -24,10 +25,15 @@ export type EsimAccessEmulator = Emulator<EsimAccessAccountState, EsimAccessAcco
 export interface EsimAccessRuntime {
   readonly catalog: CatalogIndex;
   readonly behaviour: EsimAccessBehaviour;
-  readonly auth: EsimAccessAuthOptions;
+  readonly fidelity: EsimAccessFidelity;
+  /** Replaced (never edited in place) by `setAuth`, which the control route and handle share. */
+  auth: EsimAccessAuthOptions;
   readonly envelope: EsimAccessEnvelopeOptions;
   readonly publicBaseUrl: string | undefined;
-  /** RT-RequestIDs seen per account (id -> virtual time), for single-use checking; memory only, like the window. */
+  /**
+   * RT-RequestIDs used per account (id -> time of use on `auth.timestampClock`), for single-use checking; memory
+   * only, like the window.
+   */
   readonly requestIds: Map<string, Map<string, number>>;
   /** Set right after the emulator is created (the provider definition is needed to create it). */
   emulator(): EsimAccessEmulator;

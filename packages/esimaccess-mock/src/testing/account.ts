@@ -18,8 +18,9 @@ export interface EsimAccessTestAccount extends EsimAccessAccountControl {
   /** Every request this account received, secrets redacted. */
   readonly journal: EsimAccessTenant['journal'];
   /**
-   * A core client for this account on `baseUrl`. It signs with the account's virtual clock, so the signature stays
-   * inside the timestamp window however far a test moves the clock.
+   * A core client for this account on `baseUrl`. It signs on the clock the fake checks RT-Timestamp against
+   * (`auth.timestampClock`): `Date.now()` by default, like your own code; the account's virtual clock with
+   * `timestampClock: 'virtual'`.
    */
   client(options?: Partial<EsimAccessClientOptions>): EsimAccessClient;
 }
@@ -43,7 +44,7 @@ export function openTestAccount(
         accessCode: control.accessCode,
         secretKey: control.secretKey,
         baseUrl,
-        now: () => tenant.clock.now(),
+        now: () => (mock.control.auth().timestampClock === 'virtual' ? tenant.clock.now() : Date.now()),
         ...options,
       }),
   };

@@ -30,7 +30,10 @@ export interface Harness {
   readonly account: EsimAccessAccountControl;
   /** Where clients send requests (the server URL, or the real base URL under msw). */
   readonly baseUrl: string;
-  /** A client of the default account on the mock's virtual clock; no retries, no client throttle. */
+  /**
+   * A client of the default account signing with `Date.now()`, as production code does (the mock checks RT-Timestamp
+   * against the caller's clock by default); no retries, no client throttle.
+   */
   client(overrides?: Partial<EsimAccessClientOptions>): EsimAccessClient;
   close(): Promise<void>;
 }
@@ -50,17 +53,21 @@ function harness(mock: EsimAccessMock, baseUrl: string, close: () => Promise<voi
         baseUrl,
         retry: false,
         rateLimit: false,
-        now: () => account.tenant.clock.now(),
         ...overrides,
       }),
     close,
   };
 }
 
+/**
+ * The suite's clients send without a throttle, so the fake's own 8 req/s limit is off here (a test would otherwise
+ * pass or fail with the machine's speed); cases about the limit pass `rateLimit: undefined` (the default) or a limit.
+ */
 const mockOptions = (options: EsimAccessMockOptions = {}): EsimAccessMockOptions => ({
   clock: 'manual',
   startTime: START,
   seed: 'contract',
+  rateLimit: null,
   ...options,
 });
 
