@@ -9,6 +9,7 @@ import { type CatalogIndex, indexCatalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
 import { createControlHandle, type EsimAccessControl } from '../control/handle.js';
 import { DEFAULT_BEHAVIOUR, type EsimAccessBehaviour } from '../ops/context.js';
+import { FIDELITY_DEFAULTS } from './fidelity.js';
 import {
   DEFAULT_BALANCE,
   DEMO_ACCESS_CODE,
@@ -19,7 +20,6 @@ import {
   resolveCatalog,
   resolveFidelity,
 } from './options.js';
-import { FIDELITY_DEFAULTS } from './fidelity.js';
 import { esimAccessProvider } from './provider.js';
 import type { EsimAccessEmulator, EsimAccessRuntime } from './runtime.js';
 

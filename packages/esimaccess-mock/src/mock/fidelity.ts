@@ -49,7 +49,12 @@ export const FIDELITY_DEFAULTS: Readonly<Record<EsimAccessFidelity, Readonly<Esi
     rateLimit: PROVIDER_RATE_LIMIT,
     strictInput: false,
   },
-  documented: { signature: 'hmac', timestampClock: 'caller', rateLimit: PROVIDER_RATE_LIMIT, strictInput: true },
+  documented: {
+    signature: 'hmac',
+    timestampClock: 'caller',
+    rateLimit: PROVIDER_RATE_LIMIT,
+    strictInput: true,
+  },
 };
 
 export const DEFAULT_FIDELITY: EsimAccessFidelity = 'live';
