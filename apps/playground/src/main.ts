@@ -25,10 +25,12 @@ async function main(): Promise<number> {
   }
   const playground = await startPlayground(parsed.options);
   process.stdout.write(banner(playground, parsed.options.clock ?? 'real'));
+  // `on`, not `once`: under `pnpm start` the signal arrives twice (from the terminal to the whole process group, and
+  // forwarded by pnpm); a second one with no listener would kill the process mid-shutdown.
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   process.stdout.write('stopping…\n');
   await playground.close();

@@ -55,6 +55,8 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+const STOP_NOISE = /ELIFECYCLE|ERR_PNPM_\w+|\n\s+at .+:\d+:\d+\)?\n/;
+
 /**
  * Starts the server block, waits for its first loopback URL to answer, runs the blocks that use it, then sends
  * Ctrl-C to its process group (as a terminal does) and checks the exit status the marker states.
@@ -91,6 +93,10 @@ export async function runServer(step: Extract<Step, { kind: 'server' }>): Promis
         problems.push(
           `${where(step.block)}: Ctrl-C: status ${stopped.status}, the README says ${step.status}`,
         );
+      // A clean stop reports no failure on the way out (pnpm's ELIFECYCLE, a stack trace).
+      const noise = stopped?.output.match(STOP_NOISE)?.[0];
+      if (noise)
+        problems.push(`${where(step.block)}: Ctrl-C printed "${noise}":\n${stopped?.output.slice(-2000)}`);
       return problems;
     } finally {
       server.signal('SIGKILL');
