@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { signEsimAccessRequest } from '@esim-sandbox/core';
+import { esimAccessSignatureHeaders } from '@esim-sandbox/core';
 import { type RunningServer, startServer } from '@esim-sandbox/emulator';
 import { createEsimAccessMock, type EsimAccessMock } from '@esim-sandbox/esimaccess-mock';
 import { createIroamlyMock, type IroamlyMock } from '@esim-sandbox/iroamly-mock';
@@ -55,9 +55,7 @@ async function esimAccessText(
     headers: {
       'Content-Type': 'application/json',
       'RT-AccessCode': accessCode,
-      'RT-Timestamp': timestamp,
-      'RT-RequestID': requestId,
-      'RT-Signature': signEsimAccessRequest({ timestamp, requestId, accessCode, body: text, secretKey }),
+      ...esimAccessSignatureHeaders({ timestamp, requestId, accessCode, body: text, secretKey }),
     },
     body: text,
   });

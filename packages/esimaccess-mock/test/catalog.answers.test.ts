@@ -1,4 +1,4 @@
-import { EsimAccessClient, signEsimAccessRequest } from '@esim-sandbox/core';
+import { EsimAccessClient, esimAccessSignatureHeaders } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { createEsimAccessMock, type EsimAccessMock, type EsimAccessMockOptions } from '../src/index.js';
 
@@ -27,9 +27,7 @@ async function send(mock: EsimAccessMock, endpoint: string, body: unknown): Prom
     headers: {
       'content-type': 'application/json',
       'RT-AccessCode': mock.accessCode,
-      'RT-Timestamp': timestamp,
-      'RT-RequestID': requestId,
-      'RT-Signature': signEsimAccessRequest({
+      ...esimAccessSignatureHeaders({
         timestamp,
         requestId,
         accessCode: mock.accessCode,

@@ -2,7 +2,7 @@
  * Auth, the RT-Timestamp time base and the rate limit as a client sees them (issue #14, points 1-3): the live
  * defaults, the documented profile, and the switches, through the provider API and the control API.
  */
-import { ESIM_ACCESS_HEADERS, EsimAccessClient, signEsimAccessRequest } from '@esim-sandbox/core';
+import { ESIM_ACCESS_HEADERS, EsimAccessClient, esimAccessSignatureHeaders } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EsimAccessMockOptions } from '../src/index.js';
 import type { Harness, MakeHarness } from './support/harness.js';
@@ -29,19 +29,16 @@ function headersFor(h: Harness, body: string, signed?: Signed): Record<string, s
     [ESIM_ACCESS_HEADERS.accessCode]: accessCode,
   };
   if (!signed) return headers;
-  const timestamp = String(signed.timestamp ?? Date.now());
-  const requestId = signed.requestId ?? `auth-case-${++ids}`;
-  const secretKey = signed.secretKey ?? h.mock.secretKey;
-  headers[ESIM_ACCESS_HEADERS.timestamp] = timestamp;
-  headers[ESIM_ACCESS_HEADERS.requestId] = requestId;
-  headers[ESIM_ACCESS_HEADERS.signature] = signEsimAccessRequest({
-    timestamp,
-    requestId,
-    accessCode,
-    body,
-    secretKey,
-  });
-  return headers;
+  return Object.assign(
+    headers,
+    esimAccessSignatureHeaders({
+      timestamp: signed.timestamp ?? Date.now(),
+      requestId: signed.requestId ?? `auth-case-${++ids}`,
+      accessCode,
+      body,
+      secretKey: signed.secretKey ?? h.mock.secretKey,
+    }),
+  );
 }
 
 /** POSTs balance/query the way a client would; answers the HTTP status and the parsed envelope. */

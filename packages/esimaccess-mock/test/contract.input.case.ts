@@ -7,7 +7,7 @@ import {
   ESIM_ACCESS_HEADERS,
   type EsimAccessEndpointName,
   esimAccessEndpoints,
-  signEsimAccessRequest,
+  esimAccessSignatureHeaders,
 } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import type { EsimAccessMockOptions } from '../src/index.js';
@@ -33,9 +33,7 @@ async function send(h: Harness, name: EsimAccessEndpointName, body: unknown): Pr
     headers: {
       'content-type': 'application/json',
       [ESIM_ACCESS_HEADERS.accessCode]: h.mock.accessCode,
-      [ESIM_ACCESS_HEADERS.timestamp]: timestamp,
-      [ESIM_ACCESS_HEADERS.requestId]: requestId,
-      [ESIM_ACCESS_HEADERS.signature]: signEsimAccessRequest({
+      ...esimAccessSignatureHeaders({
         timestamp,
         requestId,
         accessCode: h.mock.accessCode,

@@ -4,7 +4,7 @@
  * signed per request exactly as a client signs them.
  */
 import { randomUUID } from 'node:crypto';
-import { ESIM_ACCESS_HEADERS, iroamlyCertification, signEsimAccessRequest } from '@esim-sandbox/core';
+import { ESIM_ACCESS_HEADERS, esimAccessSignatureHeaders, iroamlyCertification } from '@esim-sandbox/core';
 
 export const ESIM_ACCESS_API = '/api/v1/open';
 
@@ -46,19 +46,17 @@ export function requestHeaders(scenario: Scenario, credentials: Credentials): Re
     return headers;
   }
   // The fake checks RT-Timestamp against the caller's clock by default, as the live API does.
-  const timestamp = String(Date.now());
-  const requestId = randomUUID();
   headers[ESIM_ACCESS_HEADERS.accessCode] = credentials.key;
-  headers[ESIM_ACCESS_HEADERS.timestamp] = timestamp;
-  headers[ESIM_ACCESS_HEADERS.requestId] = requestId;
-  headers[ESIM_ACCESS_HEADERS.signature] = signEsimAccessRequest({
-    timestamp,
-    requestId,
-    accessCode: credentials.key,
-    body: scenario.body,
-    secretKey: credentials.secret,
-  });
-  return headers;
+  return Object.assign(
+    headers,
+    esimAccessSignatureHeaders({
+      timestamp: Date.now(),
+      requestId: randomUUID(),
+      accessCode: credentials.key,
+      body: scenario.body,
+      secretKey: credentials.secret,
+    }),
+  );
 }
 
 export function requestInit(scenario: Scenario, credentials: Credentials): RequestInit {

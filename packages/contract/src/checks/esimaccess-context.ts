@@ -11,9 +11,9 @@ import {
   type EsimAccessProfile,
   esimAccessEndpoints,
   esimAccessEnvelopeSchema,
+  esimAccessSignatureHeaders,
   findEsimAccessEndpointByPath,
   readEsimAccessEnvelope,
-  signEsimAccessRequest,
 } from '@esim-sandbox/core';
 import type { ResponseValidator } from '../runner/instrument.js';
 import type { SuiteEnv } from '../runner/run.js';
@@ -75,20 +75,15 @@ export function createEsimAccessContext(env: SuiteEnv<EsimAccessCredentials>): E
       rawRequest(env.fetch, `${target.baseUrl}${path}`, { method: 'POST', headers, body }),
     signedHeaders: (body, overrides = {}) => {
       const accessCode = overrides.accessCode ?? target.credentials.accessCode;
-      const timestamp = String(overrides.timestamp ?? Date.now());
-      const requestId = defaultEsimAccessRequestId();
-      const secretKey = overrides.secretKey ?? target.credentials.secretKey;
       return {
         'Content-Type': 'application/json',
         [ESIM_ACCESS_HEADERS.accessCode]: accessCode,
-        [ESIM_ACCESS_HEADERS.timestamp]: timestamp,
-        [ESIM_ACCESS_HEADERS.requestId]: requestId,
-        [ESIM_ACCESS_HEADERS.signature]: signEsimAccessRequest({
-          timestamp,
-          requestId,
+        ...esimAccessSignatureHeaders({
+          timestamp: overrides.timestamp ?? Date.now(),
+          requestId: defaultEsimAccessRequestId(),
           accessCode,
           body,
-          secretKey,
+          secretKey: overrides.secretKey ?? target.credentials.secretKey,
         }),
       };
     },

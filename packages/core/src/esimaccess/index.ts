@@ -54,6 +54,7 @@ export {
   type EsimAccessSignatureCheck,
   type EsimAccessSignatureInput,
   type EsimAccessTimestampCheck,
+  esimAccessSignatureHeaders,
   isEsimAccessTimestampFresh,
   parseEsimAccessTimestamp,
   signEsimAccessRequest,

@@ -28,6 +28,18 @@ export function signEsimAccessRequest(input: EsimAccessSignatureInput): string {
   return signatureBytes(input).toString('hex');
 }
 
+/**
+ * The three signature headers of one request (RT-Timestamp, RT-RequestID, RT-Signature); add RT-AccessCode (and a
+ * content type) yourself. For clients and tests that build requests by hand, so none spells the scheme out again.
+ */
+export function esimAccessSignatureHeaders(input: EsimAccessSignatureInput): Record<string, string> {
+  return {
+    [ESIM_ACCESS_HEADERS.timestamp]: String(input.timestamp),
+    [ESIM_ACCESS_HEADERS.requestId]: input.requestId,
+    [ESIM_ACCESS_HEADERS.signature]: signEsimAccessRequest(input),
+  };
+}
+
 function signatureBytes(input: EsimAccessSignatureInput): Buffer {
   return createHmac('sha256', input.secretKey)
     .update(`${input.timestamp}${input.requestId}${input.accessCode}${input.body}`, 'utf8')

@@ -16,7 +16,7 @@ import {
 import { isRetryableEsimAccessCode } from '../error-codes.js';
 import { createEsimAccessProviderError } from '../errors.js';
 import { esimAccessEnvelopeSchema, readEsimAccessEnvelope } from '../schemas/envelope.js';
-import { ESIM_ACCESS_HEADERS, signEsimAccessRequest } from '../signing.js';
+import { ESIM_ACCESS_HEADERS, esimAccessSignatureHeaders } from '../signing.js';
 import {
   type EsimAccessClientOptions,
   type ResolvedEsimAccessOptions,
@@ -75,18 +75,8 @@ export class EsimAccessRequester {
       [ESIM_ACCESS_HEADERS.accessCode]: accessCode,
     };
     if (signing === 'access-code-only' || secretKey === undefined) return headers;
-    const timestamp = String(this.now());
-    const requestId = this.newRequestId();
-    headers[ESIM_ACCESS_HEADERS.timestamp] = timestamp;
-    headers[ESIM_ACCESS_HEADERS.requestId] = requestId;
-    headers[ESIM_ACCESS_HEADERS.signature] = signEsimAccessRequest({
-      timestamp,
-      requestId,
-      accessCode,
-      body,
-      secretKey,
-    });
-    return headers;
+    const signed = { timestamp: this.now(), requestId: this.newRequestId(), accessCode, body, secretKey };
+    return Object.assign(headers, esimAccessSignatureHeaders(signed));
   }
 
   async call<N extends EsimAccessEndpointName>(
