@@ -3,19 +3,23 @@ import { describe, expect, test } from 'vitest';
 import { startServer } from '../src/index.js';
 import { createCounter, headers } from './fixtures/counter-provider.js';
 
-/** Resolves with the real ms until the server closes `socket`. */
-function closedAfter(socket: Socket): Promise<number> {
-  const started = Date.now();
-  return new Promise((resolve) => {
-    socket.on('error', () => {});
-    socket.once('close', () => resolve(Date.now() - started));
-  });
+interface Opened {
+  socket: Socket;
+  /** Resolves with the real ms from connecting until the server closed the socket. */
+  closed: Promise<number>;
 }
 
-function open(port: number): Promise<Socket> {
+/**
+ * Connects and watches for the close at once: on a loaded machine the server may already close the first sockets
+ * while later ones are still connecting, and a listener added afterwards would wait for ever.
+ */
+function open(port: number): Promise<Opened> {
   return new Promise((resolve, reject) => {
-    const s = connect(port, '127.0.0.1', () => resolve(s));
-    s.once('error', reject);
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1', () => resolve({ socket, closed }));
+    const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now() - started)));
+    socket.once('error', reject);
+    socket.on('error', () => {});
   });
 }
 
@@ -26,14 +30,16 @@ describe('server timeouts', () => {
     try {
       const silent = await Promise.all(Array.from({ length: 50 }, () => open(server.port)));
       const slow = await open(server.port);
-      slow.write('POST /api/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-      const drip = setInterval(() => slow.write('x'), 50);
-      const closings = [...silent, slow].map(closedAfter);
+      slow.socket.write('POST /api/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+      const drip = setInterval(() => slow.socket.write('x'), 50);
+      const closings = [...silent, slow].map((o) => o.closed);
       const res = await fetch(`${server.url}/api/count`, { headers: headers(emu.defaultAccount) });
       expect(res.status).toBe(200);
       const times = await Promise.all(closings);
       clearInterval(drip);
-      expect(Math.max(...times)).toBeLessThan(3_000);
+      // Closed at all is the point (without the limits they stay open for ever); the bound is generous because a
+      // loaded CI machine can run the 300 ms timers late.
+      expect(Math.max(...times)).toBeLessThan(10_000);
     } finally {
       await server.close();
     }
