@@ -71,12 +71,20 @@ export { qrPngResponse, renderQrPng } from './qr/qr.js';
 export { hashSeed, Random } from './random/random.js';
 export type { RateLimitConfig } from './ratelimit/limiter.js';
 export { RateLimiter } from './ratelimit/limiter.js';
-export type { CliDefinition, CliIo } from './server/cli.js';
+export { type BannerLine, maskSecret } from './server/banner.js';
+export type { CliDefinition, CliIo, CliServerSetup } from './server/cli.js';
 export { runCli } from './server/cli.js';
 export type { CliFlag, CliFlags } from './server/cli-options.js';
-export { flagError, parseRateLimit } from './server/cli-options.js';
+export { EXIT_CODES, flagError, parseRateLimit } from './server/cli-options.js';
 export { type ConnectionInfo, clientAddress } from './server/connection.js';
 export { createMswHandlers } from './server/msw.js';
+export {
+  jsonRequestLine,
+  prettyRequestLine,
+  REQUEST_LOG_MODES,
+  type RequestLogEntry,
+  type RequestLogMode,
+} from './server/request-log.js';
 export type { RunningServer, StartServerOptions } from './server/server.js';
 export { isLoopback, startServer } from './server/server.js';
 export type { TenantData, TenantSnapshot } from './tenants/data.js';

@@ -50,7 +50,9 @@ describe('runCli', () => {
   test('prints exactly "listening on http://HOST:PORT", serves, and exits cleanly on SIGTERM', async () => {
     const r = run(['--port', '0', '--start', '4', '--clock', 'manual']);
     const url = await listening(r);
-    expect(r.stdout()).toBe(`listening on ${url}\n`);
+    // The listening line comes first (tools wait for it); the banner follows.
+    expect(r.stdout().split('\n')[0]).toBe(`listening on ${url}`);
+    expect(r.stdout()).toContain('key cli-key, secret …');
     const res = await fetch(`${url}/api/count`, {
       headers: { 'x-key': 'cli-key', 'x-secret': 'cli-secret' },
     });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { ESIM_ACCESS_DEFAULT_TIMESTAMP_WINDOW_MS } from '@esim-sandbox/core';
 import { type CliIo, flagError, type RunningServer, runCli } from '@esim-sandbox/emulator';
 import { catalogFile } from './catalog/load.js';
@@ -14,7 +15,11 @@ import {
   DEMO_ACCESS_CODE,
   DEMO_SECRET_KEY,
   type EsimAccessAuthOptions,
+  resolveFidelity,
 } from './mock/options.js';
+
+/** src/cli.ts and dist/cli.js are both one folder below the package's package.json. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /** Port when neither --port nor ESIMACCESS_MOCK_PORT is given (`--port 0` picks a free one). */
 export const ESIMACCESS_MOCK_DEFAULT_PORT = 4010;
@@ -58,6 +63,8 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
   return runCli(
     {
       name: 'esimaccess-mock',
+      version,
+      credentialNames: ['access code', 'secret key'],
       description: 'A stateful fake of the eSIM Access partner API (https://api.esimaccess.com).',
       defaultPort: ESIMACCESS_MOCK_DEFAULT_PORT,
       options: {
@@ -120,17 +127,28 @@ export function runEsimAccessCli(io?: CliIo): Promise<RunningServer | undefined>
       create: ({ options, values }) => {
         const delay = integerFlag('allocation-delay', values['allocation-delay']);
         const catalog = catalogFile.flag(values.catalog);
-        return createEsimAccessMock({
+        const fidelity = choiceFlag('fidelity', ESIM_ACCESS_FIDELITY_PROFILES, values.fidelity);
+        const mock = createEsimAccessMock({
           ...options,
           ...(catalog === undefined ? {} : { catalog }),
           accessCode: String(values['access-code']),
           secretKey: String(values['secret-key']),
           balance: integerFlag('balance', values.balance) ?? DEFAULT_BALANCE,
-          fidelity: choiceFlag('fidelity', ESIM_ACCESS_FIDELITY_PROFILES, values.fidelity),
+          fidelity,
           auth: authFlags(values),
           ...(typeof values['webhook-url'] === 'string' ? { webhookUrl: values['webhook-url'] } : {}),
           ...(delay === undefined ? {} : { behaviour: { allocationDelayMs: delay } }),
-        }).emulator;
+        });
+        const auth = mock.control.auth();
+        return {
+          emulator: mock.emulator,
+          banner: [
+            ['fidelity', resolveFidelity(fidelity)],
+            ['signature', auth.signature],
+            ['timestamps', `${auth.timestampClock} clock, window ${auth.timestampWindowMs} ms`],
+            ['allocation', `${mock.behaviour.allocationDelayMs} virtual ms after an order`],
+          ],
+        };
       },
     },
     io,

@@ -30,7 +30,8 @@ describe('esimaccess-mock CLI', () => {
     });
     const server = await runEsimAccessCli(run.io);
     try {
-      expect(run.out).toEqual([expect.stringMatching(/^listening on http:\/\/127\.0\.0\.1:\d+$/)]);
+      // The listening line comes first (tools wait for it); the banner follows.
+      expect(run.out[0]).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
       const res = await fetch(`${server!.url}/api/v1/open/balance/query`, {
         method: 'POST',
         headers: { 'RT-AccessCode': 'cli-code' },

@@ -21,7 +21,8 @@ const get = async (path: string) => fetch(`${h.baseUrl}${path}`);
 const key = (r: RouteKey) => `${r.method} ${r.path}`;
 
 /** Served by the mock but not part of either API: the profiles' QR images and the documents themselves. */
-const PUBLIC_PAGES = ['GET /docs', 'GET /openapi.json', 'GET /qr/{file}'];
+// Served but not the provider's API: the index, the reference page and its JSON, and the QR images.
+const PUBLIC_PAGES = ['GET /', 'GET /docs', 'GET /openapi.json', 'GET /qr/{file}'];
 
 /** Validates a value against a schema of the document, `$ref`s resolved inside the document. */
 function schemaChecker(doc: object) {

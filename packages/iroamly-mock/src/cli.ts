@@ -2,11 +2,15 @@
  * @module
  * The `iroamly-mock` command: the engine's runCli with iRoamly's flags (--auth-key, --auth-secret, --balance).
  */
+import { createRequire } from 'node:module';
 import { InvalidArgumentError } from '@esim-sandbox/core';
 import { type CliDefinition, type CliIo, flagError, runCli } from '@esim-sandbox/emulator';
 import { catalogFile } from './catalog/load.js';
 import { createIroamlyMock } from './mock/create.js';
 import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
+
+/** src/cli.ts and dist/cli.js are both one folder below the package's package.json. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /** Port when neither --port nor IROAMLY_MOCK_PORT is given. */
 export const IROAMLY_MOCK_DEFAULT_PORT = 4020;
@@ -31,6 +35,8 @@ function stringFlag(value: string | boolean | undefined): string | undefined {
 
 export const iroamlyCli: CliDefinition = {
   name: 'iroamly-mock',
+  version,
+  credentialNames: ['AuthKey', 'AuthSecret'],
   description: 'A stateful fake of the iRoamly reseller API (spec v1.2), for tests and local development.',
   defaultPort: IROAMLY_MOCK_DEFAULT_PORT,
   options: {

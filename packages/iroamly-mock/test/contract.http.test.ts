@@ -1,6 +1,7 @@
 import { startServer } from '@esim-sandbox/emulator';
 import { runContract, type Serve } from './contract.case.js';
 import { runFidelityContract } from './contract.fidelity.case.js';
+import { runIndexContract } from './contract.index.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
 
 const serve: Serve = async (mock) => {
@@ -11,3 +12,4 @@ const serve: Serve = async (mock) => {
 runContract('HTTP', serve);
 runFidelityContract('HTTP', serve);
 runLimitsContract('HTTP', serve);
+runIndexContract('HTTP', serve);

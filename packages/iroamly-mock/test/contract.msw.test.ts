@@ -4,6 +4,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { iroamlyHandlers } from '../src/index.js';
 import { runContract, type Serve } from './contract.case.js';
 import { runFidelityContract } from './contract.fidelity.case.js';
+import { runIndexContract } from './contract.index.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
 
 const server = setupServer();
@@ -25,3 +26,4 @@ const serve: Serve = async (mock) => {
 runContract('msw', serve);
 runFidelityContract('msw', serve);
 runLimitsContract('msw', serve);
+runIndexContract('msw', serve);

@@ -21,7 +21,8 @@ const key = (r: RouteKey) => `${r.method} ${r.path}`;
 const json = async (mock: IroamlyMock, path: string) => (await mock.emulator.request(path)).json();
 
 /** Served by the mock but not part of either API: the QR images and the documents themselves. */
-const PUBLIC_PAGES = ['GET /docs', 'GET /openapi.json', 'GET /qrcode/{file}'];
+// Served but not the provider's API: the index, the reference page and its JSON, and the QR images.
+const PUBLIC_PAGES = ['GET /', 'GET /docs', 'GET /openapi.json', 'GET /qrcode/{file}'];
 
 function schemaChecker(doc: object) {
   const ajv = new Ajv2020({ strict: false, allErrors: true });

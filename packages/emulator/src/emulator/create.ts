@@ -297,6 +297,8 @@ export function createEmulator<S, P = unknown>(
   // Before the control token and the provider pipeline: documents need no credentials and are not journaled.
   const providerDocument = provider.openapi?.document;
   registerApiDocs(app, {
+    name: provider.name,
+    controlRoutes: provider.openapi?.controlRoutes,
     control: () =>
       buildControlOpenApiDocument({ provider: provider.name, routes: provider.openapi?.controlRoutes }),
     ...(providerDocument ? { provider: providerDocument } : {}),
@@ -335,6 +337,7 @@ export function createEmulator<S, P = unknown>(
       hasStateFile: options.stateFile !== undefined,
       persist: guardedPersist,
       saveEpoch: () => saver.epoch,
+      requestLog: options.requestLog,
     }),
   );
   timer.arm();

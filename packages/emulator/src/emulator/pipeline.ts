@@ -8,8 +8,10 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FaultDecision } from '../faults/faults.js';
+import { type Exchange, exchangeProviderCode } from '../journal/entry.js';
 import type { Redactor } from '../journal/redact.js';
 import { journalHeaders, RequestHeaders } from '../server/connection.js';
+import type { RequestLogEntry } from '../server/request-log.js';
 import type { Tenant } from '../tenants/tenant.js';
 import { noteAnswers, notedText, readAndRebuild } from './answer.js';
 import { readBodyText } from './body.js';
@@ -44,6 +46,8 @@ export interface PipelineDeps<S, P> {
   persist(epoch?: number): Promise<void>;
   /** Taken before the route runs, handed to `persist` (see the saver's epoch). */
   saveEpoch(): number;
+  /** Told of every provider request once answered (the CLI's request log). */
+  requestLog?: ((entry: RequestLogEntry) => void) | undefined;
 }
 
 export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<ProviderEnv<S, P>> {
@@ -121,7 +125,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
         res = taken.res;
       }
     }
-    journaled.journal.record({
+    const exchange: Exchange = {
       at,
       method,
       path,
@@ -137,7 +141,18 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       authenticated: !('error' in auth),
       redactor,
       responseCode: provider.responseCode,
+    };
+    // Before the journal, which may cut the answer's text to its per-body limit.
+    deps.requestLog?.({
+      time: deps.realNow(),
+      method,
+      path,
+      status: exchange.status,
+      providerCode: exchangeProviderCode(exchange),
+      ms: exchange.latencyMs,
+      account: exchange.authenticated ? journaled.id : undefined,
     });
+    journaled.journal.record(exchange);
 
     if (tenant && routed) {
       if (isRead(method, path)) tenant.webhooks.releasePollHeld();

@@ -10,6 +10,7 @@ import type { OpenApiDocumentLike, ProviderControlDocs } from '../openapi/types.
 import type { Random } from '../random/random.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
 import type { RequestHeaders } from '../server/connection.js';
+import type { RequestLogEntry } from '../server/request-log.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { WebhookDelivery } from '../webhooks/types.js';
 
@@ -164,6 +165,8 @@ export interface EmulatorOptions<P = unknown> {
   /** Generated credentials of new accounts: 'random' (cryptographic, default) or 'seeded' (replay per seed). */
   credentials?: 'random' | 'seeded';
   logger?: Logger;
+  /** Told of every provider request once answered, without headers or bodies (the CLI's `--log`). */
+  requestLog?: (entry: RequestLogEntry) => void;
   /** Injected for tests: real sleep used by latency faults. */
   sleep?: (ms: number) => Promise<void>;
   /** Injected for tests: real time source (rate limit, real-mode clocks). */

@@ -71,6 +71,11 @@ export function journalEntry(id: string, x: Exchange): JournalEntry {
   return entry;
 }
 
+/** The provider's code in an answer, for readers that keep no entry (the request log). */
+export function exchangeProviderCode(x: Exchange): string | undefined {
+  return x.dropped || !x.responseCode ? undefined : x.responseCode(parseJson(x.responseText), x.status);
+}
+
 /** The response text, parsed once for whichever of responseBody and providerCode is read first. */
 interface ResponseText {
   readonly text: string;

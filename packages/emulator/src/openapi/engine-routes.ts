@@ -21,6 +21,19 @@ const ok = { description: '`{ ok: true }`' } as const;
 export const ENGINE_GLOBAL_ROUTES: readonly ControlRouteDoc[] = [
   {
     method: 'get',
+    path: '/',
+    tag: 'documentation',
+    summary: 'Index of the control API',
+    description:
+      'JSON when `Accept` names `application/json`, else a small HTML page: links to the documents and every ' +
+      'control route with its summary.',
+    response: {
+      description: '`{ name, links: { docs, openapi, sandbox, sandboxDocs, sandboxOpenapi }, routes }`',
+    },
+    public: true,
+  },
+  {
+    method: 'get',
     path: '/openapi.json',
     tag: 'documentation',
     summary: 'This document',

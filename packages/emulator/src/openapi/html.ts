@@ -165,7 +165,7 @@ function schemas(all: Json): string {
  */
 export function renderApiReference(
   document: OpenApiDocumentLike,
-  options: { jsonUrl?: string } = {},
+  options: { jsonUrl?: string; links?: readonly { href: string; label: string }[] } = {},
 ): string {
   const doc = document as unknown as Json;
   const info = asObject(doc.info);
@@ -201,7 +201,11 @@ export function renderApiReference(
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
     `<title>${escapeHtml(info.title)}</title><style>${STYLE}</style></head><body><main>` +
     `<h1>${escapeHtml(info.title)}</h1><p class="muted">version ${escapeHtml(info.version)} · OpenAPI ` +
-    `${escapeHtml(doc.openapi)}${options.jsonUrl ? ` · <a href="${escapeHtml(options.jsonUrl)}">JSON</a>` : ''}</p>` +
+    `${escapeHtml(doc.openapi)}${options.jsonUrl ? ` · <a href="${escapeHtml(options.jsonUrl)}">JSON</a>` : ''}` +
+    (options.links ?? [])
+      .map((l) => ` · <a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>`)
+      .join('') +
+    '</p>' +
     (info.description ? `<p>${prose(info.description)}</p>` : '') +
     (servers ? `<p>Servers: ${servers}</p>` : '') +
     `<nav><ul>${nav}</ul></nav>` +

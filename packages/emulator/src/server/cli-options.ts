@@ -9,6 +9,7 @@ import { controlTokenProblem } from '../control/http.js';
 import type { EmulatorOptions } from '../emulator/types.js';
 import { EmulatorError } from '../errors.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
+import { REQUEST_LOG_MODES, type RequestLogMode } from './request-log.js';
 
 export interface CliFlag {
   type: 'string' | 'boolean';
@@ -18,6 +19,10 @@ export interface CliFlag {
   /** Default env var is `<NAME>_<FLAG>`, e.g. ESIMACCESS_MOCK_ACCESS_CODE for --access-code. */
   env?: string;
   default?: string | boolean;
+  /** One-letter alias, e.g. 'h' for -h. */
+  short?: string;
+  /** A flag that prints and exits (--help, --version): no env var. */
+  noEnv?: true;
 }
 
 export type CliFlags = Record<string, CliFlag>;
@@ -25,7 +30,11 @@ export type CliFlags = Record<string, CliFlag>;
 export const COMMON_FLAGS: CliFlags = {
   host: { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address to bind' },
   port: { type: 'string', valueName: 'PORT', description: 'port to listen on (0 = any free port)' },
-  seed: { type: 'string', valueName: 'SEED', description: 'seed for generated ids and fault randomness' },
+  seed: {
+    type: 'string',
+    valueName: 'SEED',
+    description: "seed for generated ids and fault randomness (default: the provider's name)",
+  },
   'state-file': {
     type: 'string',
     valueName: 'FILE',
@@ -35,7 +44,8 @@ export const COMMON_FLAGS: CliFlags = {
   'rate-limit': {
     type: 'string',
     valueName: 'N[/MS]|off',
-    description: 'requests per window (default window 1000 ms)',
+    description:
+      "requests per window per account (default: the provider's limit, shown at start; window 1000 ms)",
   },
   'control-token': {
     type: 'string',
@@ -48,8 +58,26 @@ export const COMMON_FLAGS: CliFlags = {
     description:
       'comma-separated host names accepted in Host by /_sandbox (addresses and localhost always are)',
   },
-  help: { type: 'boolean', description: 'show this help' },
+  log: {
+    type: 'string',
+    valueName: REQUEST_LOG_MODES.join('|'),
+    description:
+      'request log on stdout, one line per provider request (default pretty on a terminal, off otherwise)',
+  },
+  'show-secrets': {
+    type: 'boolean',
+    description: "print the default account's secret in full in the start banner (default: masked)",
+  },
+  help: { type: 'boolean', short: 'h', noEnv: true, description: 'show this help and exit' },
+  version: { type: 'boolean', short: 'V', noEnv: true, description: 'print the version and exit' },
 };
+
+/** How the commands end; printed by --help and listed in the READMEs. */
+export const EXIT_CODES = [
+  '0  --help or --version, or stopped by SIGINT/SIGTERM (Ctrl-C) after a clean shutdown',
+  '1  could not start or stop (port in use, unreadable state file, non-loopback host without a control token)',
+  '2  usage error: unknown flag or bad flag value (the message names the flag)',
+] as const;
 
 export interface ParsedCli {
   host: string;
@@ -59,6 +87,10 @@ export interface ParsedCli {
   /** Every flag's value (provider flags included), after env fallbacks and defaults. */
   values: Record<string, string | boolean | undefined>;
   help: boolean;
+  version: boolean;
+  /** undefined when neither --log nor its env var was given (the caller picks by terminal). */
+  log: RequestLogMode | undefined;
+  showSecrets: boolean;
 }
 
 export function envName(name: string, flag: string): string {
@@ -77,7 +109,9 @@ export function parseCli(
     parsed = parseArgs({
       // `npm run start -- --port 0` and some pnpm versions pass the separator through; a leading `--` means nothing here.
       args: argv[0] === '--' ? argv.slice(1) : [...argv],
-      options: Object.fromEntries(Object.entries(flags).map(([k, f]) => [k, { type: f.type }])),
+      options: Object.fromEntries(
+        Object.entries(flags).map(([k, f]) => [k, { type: f.type, ...(f.short ? { short: f.short } : {}) }]),
+      ),
       strict: true,
       allowPositionals: false,
     });
@@ -87,7 +121,7 @@ export function parseCli(
   const values: Record<string, string | boolean | undefined> = {};
   for (const [flag, def] of Object.entries(flags)) {
     const given = parsed.values[flag];
-    const fromEnv = env[def.env ?? envName(name, flag)];
+    const fromEnv = def.noEnv ? undefined : env[def.env ?? envName(name, flag)];
     let value: string | boolean | undefined = Array.isArray(given) ? given.at(-1) : given;
     if (value === undefined && fromEnv !== undefined && fromEnv !== '') {
       value = def.type === 'boolean' ? /^(1|true|yes)$/i.test(fromEnv) : fromEnv;
@@ -114,7 +148,20 @@ export function parseCli(
       .filter(Boolean);
   }
   if (typeof values['rate-limit'] === 'string') options.rateLimit = parseRateLimit(values['rate-limit']);
-  return { host, port, options, values, help: values.help === true };
+  const log = values.log;
+  if (log !== undefined && !(REQUEST_LOG_MODES as readonly unknown[]).includes(log)) {
+    throw flagError('log', `must be one of ${REQUEST_LOG_MODES.join(', ')}, got '${String(log)}'`);
+  }
+  return {
+    host,
+    port,
+    options,
+    values,
+    help: values.help === true,
+    version: values.version === true,
+    log: log as RequestLogMode | undefined,
+    showSecrets: values['show-secrets'] === true,
+  };
 }
 
 function parsePort(value: unknown, fallback: number): number {
@@ -144,14 +191,16 @@ export function flagError(flag: string, message: string): EmulatorError {
 export function usage(name: string, description: string, flags: CliFlags): string {
   const lines = [`Usage: ${name} [options]`, '', description, '', 'Options:'];
   for (const [flag, def] of Object.entries(flags)) {
-    const left = `  --${flag}${def.type === 'string' ? ` ${def.valueName ?? 'VALUE'}` : ''}`;
+    const short = def.short ? `-${def.short}, ` : '';
+    const left = `  ${short}--${flag}${def.type === 'string' ? ` ${def.valueName ?? 'VALUE'}` : ''}`;
     const extra = [
       def.default !== undefined && def.type === 'string' ? `default ${def.default}` : '',
-      flag === 'help' ? '' : `env ${def.env ?? envName(name, flag)}`,
+      def.noEnv ? '' : `env ${def.env ?? envName(name, flag)}`,
     ]
       .filter(Boolean)
       .join(', ');
     lines.push(`${left.padEnd(34)} ${def.description}${extra ? ` (${extra})` : ''}`);
   }
+  lines.push('', 'Exit codes:', ...EXIT_CODES.map((line) => `  ${line}`));
   return lines.join('\n');
 }
