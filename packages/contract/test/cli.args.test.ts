@@ -1,8 +1,18 @@
 /**
  * Command-line mistakes: exit code 2 and a message naming the flag, before anything runs.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runCaptureCli } from '../src/cli/capture.js';
 import { noNetwork, runCli } from './support.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+const commands = [
+  ['contract', undefined, 'Usage: contract --target KIND[,KIND] [options]'],
+  ['capture-catalog', runCaptureCli, 'Usage: capture-catalog --provider esimaccess|iroamly --out FILE'],
+] as const;
 
 describe('contract command line', () => {
   it.each([
@@ -35,6 +45,26 @@ describe('contract command line', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.out).toContain('Usage: contract --target KIND[,KIND] [options]');
+  });
+
+  it.each(commands)(
+    '%s prints its help, with the exit codes, for -h and --help',
+    async (name, command, usage) => {
+      for (const flag of ['-h', '--help']) {
+        const run = await runCli([flag], {}, command);
+        expect(run.code, flag).toBe(0);
+        expect(run.out, flag).toContain(usage);
+        expect(run.out, flag).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);
+      }
+    },
+  );
+
+  it.each(commands)('%s prints its name and version for -V and --version', async (name, command) => {
+    for (const flag of ['-V', '--version']) {
+      const run = await runCli([flag], {}, command);
+      expect(run.code, flag).toBe(0);
+      expect(run.out, flag).toBe(`${name} ${version}`);
+    }
   });
 
   it('accepts the lone -- that pnpm passes through', async () => {

@@ -20,10 +20,14 @@ export interface CliRun {
   err: string;
 }
 
-export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  io: Partial<CliIo> = {},
+  command: (io: CliIo) => Promise<number> = runContractCli,
+): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runContractCli({
+  const code = await command({
     argv,
     env: {},
     cwd: tempDir(),

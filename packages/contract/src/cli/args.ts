@@ -2,10 +2,22 @@
  * The command line of `contract`: flags to a checked configuration. Every mistake is a UsageError naming the flag.
  * @module
  */
+import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import { PROVIDERS, type ProviderName, TARGET_KINDS, type TargetKind } from '../runner/types.js';
+
+/** The package's version, for `--version` of both commands. */
+export const CONTRACT_VERSION: string = (
+  createRequire(import.meta.url)('../../package.json') as { version: string }
+).version;
+
+/** Exit codes, the same for `contract` and `capture-catalog`. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0  done (contract: every check passed, or a live target was skipped for lack of credentials)
+  1  a check failed, a compared check differs with --fail-on-drift, or the provider could not be read
+  2  a usage error (a flag, a file), nothing was run`;
 
 export const CONTRACT_HELP = `Usage: contract --target KIND[,KIND] [options]
 
@@ -31,11 +43,14 @@ Options:
   --fail-on-drift                     exit 1 when a compared check differs
   --record FILE                       record the session (one provider, one target) as a replayable fixture
   --redact-iccids                     with --record: replace ICCIDs too (emails and credentials always are)
-  --help
-`;
+  -h, --help                          this text
+  -V, --version                       the version
+
+${EXIT_CODES_HELP}`;
 
 export interface ContractCliConfig {
   help: boolean;
+  version: boolean;
   providers: ProviderName[];
   targets: TargetKind[];
   baseUrl?: string;
@@ -98,7 +113,8 @@ const OPTIONS = {
   record: { type: 'string' },
   'redact-iccids': { type: 'boolean', default: false },
   'fail-on-drift': { type: 'boolean', default: false },
-  help: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'V', default: false },
 } as const;
 
 /** npm and pnpm pass a lone `--` through to scripts. */
@@ -118,9 +134,10 @@ export function parseContractArgs(argv: readonly string[], cwd: string): Contrac
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (values.help)
+  if (values.help || values.version)
     return {
-      help: true,
+      help: values.help ?? false,
+      version: !values.help && (values.version ?? false),
       providers: [],
       targets: [],
       allowSpend: false,
@@ -157,6 +174,7 @@ export function parseContractArgs(argv: readonly string[], cwd: string): Contrac
     throw new UsageError(`--base-url must be a URL, got '${baseUrl}'`, 'base-url');
   return {
     help: false,
+    version: false,
     providers,
     targets,
     allowSpend,

@@ -10,7 +10,7 @@ import { captureEsimAccessCatalog, captureIroamlyCatalog } from '../catalog/capt
 import { UsageError } from '../errors.js';
 import { ESIMACCESS_ENV } from '../targets/esimaccess.js';
 import { missingEnv } from '../targets/shared.js';
-import { resolveFile, withoutSeparator } from './args.js';
+import { CONTRACT_VERSION, EXIT_CODES_HELP, resolveFile, withoutSeparator } from './args.js';
 import type { CliIo } from './contract.js';
 
 export const CAPTURE_HELP = `Usage: capture-catalog --provider esimaccess|iroamly --out FILE [options]
@@ -26,8 +26,10 @@ Options:
   --secret-key KEY        eSIM Access (or ESIMACCESS_SECRET_KEY); a mock started with defaults: demo-access-code / demo-secret-key
   --regions A,B,...       iRoamly: regions to read (ISO2, name or slug); default the countries and regions the mock knows
   --control-token TOKEN   iRoamly mock: bearer token of its /_sandbox API, if it has one
-  --help
-`;
+  -h, --help              this text
+  -V, --version           the version
+
+${EXIT_CODES_HELP}`;
 
 const OPTIONS = {
   provider: { type: 'string' },
@@ -37,7 +39,8 @@ const OPTIONS = {
   'secret-key': { type: 'string' },
   regions: { type: 'string' },
   'control-token': { type: 'string' },
-  help: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'V', default: false },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -84,8 +87,8 @@ export async function runCaptureCli(io: CliIo): Promise<number> {
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
-    if (values.help) {
-      io.stdout(CAPTURE_HELP);
+    if (values.help || values.version) {
+      io.stdout(values.help ? CAPTURE_HELP : `capture-catalog ${CONTRACT_VERSION}`);
       return 0;
     }
     if (values.provider !== 'esimaccess' && values.provider !== 'iroamly') {

@@ -13,7 +13,7 @@ import { compareReports, formatDrift, formatReport } from '../runner/report.js';
 import { readRunFile, writeRunFile } from '../runner/report-file.js';
 import { reportFailed } from '../runner/run.js';
 import type { RunReport } from '../runner/types.js';
-import { CONTRACT_HELP, type ContractCliConfig, parseContractArgs } from './args.js';
+import { CONTRACT_HELP, CONTRACT_VERSION, type ContractCliConfig, parseContractArgs } from './args.js';
 
 export interface CliIo {
   argv: readonly string[];
@@ -96,8 +96,8 @@ export async function runContractCli(io: CliIo): Promise<number> {
   const cwd = io.cwd ?? io.env.INIT_CWD ?? process.cwd();
   try {
     const config = parseContractArgs(io.argv, cwd);
-    if (config.help) {
-      io.stdout(CONTRACT_HELP);
+    if (config.help || config.version) {
+      io.stdout(config.help ? CONTRACT_HELP : `contract ${CONTRACT_VERSION}`);
       return 0;
     }
     const { reports, drifts } = await runAll(config, io);
