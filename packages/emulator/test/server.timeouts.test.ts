@@ -10,8 +10,8 @@ interface Opened {
 }
 
 /**
- * Connects and watches for the close at once: on a loaded machine the server may already close the first sockets
- * while later ones are still connecting, and a listener added afterwards would wait for ever.
+ * Connects and watches for the close at once (on a loaded machine the server may close the first sockets while later
+ * ones are still connecting), reading so that the server's FIN is seen.
  */
 function open(port: number): Promise<Opened> {
   return new Promise((resolve, reject) => {
@@ -20,6 +20,8 @@ function open(port: number): Promise<Opened> {
     const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now() - started)));
     socket.once('error', reject);
     socket.on('error', () => {});
+    // A paused socket may never read the server's FIN, so it would never see the close: keep it flowing.
+    socket.resume();
   });
 }
 
