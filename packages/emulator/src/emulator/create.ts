@@ -27,6 +27,7 @@ import { CryptoRandom, Random } from '../random/random.js';
 import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import { Tenant, type TenantRuntime, toMs } from '../tenants/tenant.js';
+import { webhookConcurrency } from '../webhooks/pool.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from './body.js';
 import { createProviderApp, isDropMarker } from './pipeline.js';
 import { RealTimeTimer } from './timer.js';
@@ -115,6 +116,7 @@ export function createEmulator<S, P = unknown>(
         provider.defaults?.webhookRetryScheduleMs ?? [...DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS],
       timeoutMs: options.webhookTimeoutMs ?? provider.defaults?.webhookTimeoutMs ?? 10_000,
       logSize: options.webhookLogSize ?? 1000,
+      concurrency: webhookConcurrency(options.webhookConcurrency),
     },
     fetch: () => options.fetch ?? globalThis.fetch,
     fresh: ({ id, key, secret, params }) => {
@@ -346,6 +348,7 @@ export function createEmulator<S, P = unknown>(
   const idle = async (): Promise<void> => {
     await timer.idle();
     await Promise.all([...tenants.values()].map((t) => t.scheduler.idle()));
+    await Promise.all([...tenants.values()].map((t) => t.webhooks.idle()));
     await saver.idle();
   };
 

@@ -155,6 +155,10 @@ export interface EmulatorOptions<P = unknown> {
   webhookRetryScheduleMs?: readonly number[];
   /** Real ms before a webhook attempt times out. Default 10 000. */
   webhookTimeoutMs?: number;
+  /**
+   * Webhook attempts in flight at once per account (one at a time per `orderKey`, e.g. a profile). Default 4.
+   */
+  webhookConcurrency?: number;
   /** Deliveries kept per account (pending ones are never trimmed). Default 1000. */
   webhookLogSize?: number;
   /** Bearer token for /_sandbox (required by startServer when binding beyond loopback); at least 16 characters. */

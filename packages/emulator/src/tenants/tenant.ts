@@ -20,7 +20,12 @@ import { TENANT_DATA_VERSION, type TenantData, type TenantSnapshot } from './dat
 export interface TenantRuntime<S, P> {
   realNow(): number;
   journal: JournalLimits;
-  webhookOptions: { retryScheduleMs: readonly number[]; timeoutMs: number; logSize: number };
+  webhookOptions: {
+    retryScheduleMs: readonly number[];
+    timeoutMs: number;
+    logSize: number;
+    concurrency: number;
+  };
   fetch(): typeof fetch;
   /** Builds fresh data for `id` (initial provider state, clock, seeds). */
   fresh(identity: { id: string; key: string; secret: string; params: P | undefined }): TenantData<S, P>;
@@ -75,6 +80,7 @@ export class Tenant<S, P = unknown> {
       nextSeq,
       run: (task) => runtime.runTask(this, task),
       changed,
+      settle: () => this.webhooks.settle(),
     });
     this.faults = new Faults({
       rules: () => this.#data.faults,
@@ -210,8 +216,10 @@ export class Tenant<S, P = unknown> {
 
   /** @internal task dispatch for the engine's own task kinds. */
   runEngineTask(task: Task): Promise<void> | undefined {
-    if (task.kind === WEBHOOK_ATTEMPT_TASK)
-      return this.webhooks.runAttemptTask(task.data as { deliveryId: string });
+    if (task.kind === WEBHOOK_ATTEMPT_TASK) {
+      this.webhooks.runAttemptTask(task.data as { deliveryId: string });
+      return Promise.resolve();
+    }
     return undefined;
   }
 }
