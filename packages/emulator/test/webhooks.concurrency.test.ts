@@ -20,7 +20,7 @@ function controlledReceiver() {
   let most = 0;
   let sameKeyOverlap = false;
   let aborted = 0;
-  const fetch = (async (_url: string, init: RequestInit) => {
+  const send = (async (_url: string, init: RequestInit) => {
     const { key, n } = JSON.parse(String(init.body)) as { key: string; n: number };
     received.push({ key, n });
     if (inFlight.get(key)) sameKeyOverlap = true;
@@ -40,7 +40,7 @@ function controlledReceiver() {
     }
   }) as unknown as typeof fetch;
   return {
-    fetch,
+    fetch: send,
     waiting,
     received,
     get most() {

@@ -9,6 +9,7 @@ import type { Task } from '../clock/scheduler.js';
 import { createControlApp } from '../control/app.js';
 import { controlError, controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
+import { describeIssue } from '../internal/validate.js';
 import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../journal/journal.js';
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
@@ -167,6 +168,13 @@ export function createEmulator<S, P = unknown>(
       timer.arm();
     },
     errorCodes: provider.errorCodes ? new Set(provider.errorCodes) : undefined,
+    checkState: (state) => {
+      const checked = provider.stateSchema?.safeParse(state);
+      if (checked && !checked.success) {
+        const { field, message } = describeIssue(checked.error, 'state');
+        throw new EmulatorError('INVALID_ARGUMENT', `${field}: ${message}`, { field });
+      }
+    },
     revive: (data) => (provider.reviveState ? { ...data, state: provider.reviveState(data.state) } : data),
   };
 
@@ -209,7 +217,11 @@ export function createEmulator<S, P = unknown>(
 
   // Load or create the default account.
   const loaded = options.stateFile
-    ? loadStateFile(options.stateFile, { provider: provider.name, stateVersion })
+    ? loadStateFile(options.stateFile, {
+        provider: provider.name,
+        stateVersion,
+        stateSchema: provider.stateSchema,
+      })
     : undefined;
   const loadAccounts = (accounts: readonly TenantData<unknown, unknown>[]) => {
     // Read back from JSON: the provider rebuilds what JSON cannot carry (null-prototype id tables).

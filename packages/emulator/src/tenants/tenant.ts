@@ -35,6 +35,8 @@ export interface TenantRuntime<S, P> {
   changed(tenant: Tenant<S, P>): void;
   /** The provider's error codes, which error faults must name (undefined: any code). */
   errorCodes: ReadonlySet<string> | undefined;
+  /** Throws INVALID_ARGUMENT naming the field when provider state read back from JSON has the wrong shape. */
+  checkState(state: unknown): void;
   /** Data read back from JSON (state file, restore) made whole again by the provider. */
   revive(data: TenantData<S, P>): TenantData<S, P>;
 }
@@ -190,6 +192,7 @@ export class Tenant<S, P = unknown> {
         field: 'snapshot.version',
       });
     }
+    this.#rt.checkState(snapshot.state);
     const { id, key, secret } = this.#data;
     this.#load(this.#rt.revive({ ...cloneData(snapshot), id, key, secret }));
   }
