@@ -20,6 +20,7 @@ import { registerCatalogRoutes } from '../routes/catalog.js';
 import { registerOrderRoutes } from '../routes/orders.js';
 import { registerProfileRoutes } from '../routes/profiles.js';
 import { registerQrRoutes } from '../routes/qr.js';
+import { esimAccessAccountStateSchema } from '../state/schema.js';
 import { createAccountState, type EsimAccessAccountState, reviveAccountState } from '../state/types.js';
 import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
 import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from './runtime.js';
@@ -67,6 +68,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     controlRoutes: (app) => mountControlRoutes(app, control),
     openapi: { document: esimAccessOpenApiDocument, controlRoutes: { account: control } },
     reviveState: reviveAccountState,
+    stateSchema: esimAccessAccountStateSchema,
     // A fault names a code of core's table, or any code with `custom: true`: that one goes out with a generic text.
     errorCodes: Object.keys(esimAccessErrorCodes),
     renderError: (code, c) =>
