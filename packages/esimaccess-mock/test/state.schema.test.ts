@@ -60,7 +60,9 @@ const BREAKS: { what: string; field: (s: State) => string; apply: (s: State) => 
   {
     what: 'an order of unknown status',
     field: (s) => `state.orders.${Object.keys(s.orders!)[0]}.status: `,
-    apply: (s) => void (Object.values(s.orders!)[0]!.status = 'LOST'),
+    apply: (s) => {
+      Object.values(s.orders!)[0]!.status = 'LOST';
+    },
   },
 ];
 

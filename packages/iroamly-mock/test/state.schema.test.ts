@@ -36,7 +36,9 @@ const BREAKS: { what: string; field: (s: State) => string; apply: (s: State) => 
   {
     what: 'a code of unknown status',
     field: (s) => `state.codes.${Object.keys(s.codes!)[0]}.status: `,
-    apply: (s) => void (Object.values(s.codes!)[0]!.status = 9),
+    apply: (s) => {
+      Object.values(s.codes!)[0]!.status = 9;
+    },
   },
   {
     what: 'an order without email',
