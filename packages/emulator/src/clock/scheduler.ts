@@ -24,6 +24,11 @@ export interface SchedulerHost {
   run(task: Task): Promise<void>;
   /** Called after the task list or the clock changed (persistence, re-arming the real-time timer). */
   changed(): void;
+  /**
+   * Waits (bounded) for work tasks started without awaiting it (webhook attempts in flight); true when all of it
+   * finished, so tasks it scheduled in the window are looked for again. Only `advance` calls it.
+   */
+  settle?(): Promise<boolean>;
 }
 
 /**
@@ -95,7 +100,10 @@ export class Scheduler {
     return this.#tasks()[0]?.at;
   }
 
-  /** Moves the clock forward by `ms`, firing every task due in the window in time order; resolves when all are done. */
+  /**
+   * Moves the clock forward by `ms`, firing every task due in the window in time order; resolves when all are done,
+   * including the webhook attempts they sent (waited for at most the attempt timeout each time nothing else is due).
+   */
   advance(ms: number): Promise<void> {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance(ms) needs a finite ms >= 0');
     return this.#exclusive(() => this.#runUntil(this.#host.clock.now() + ms, true));
@@ -129,7 +137,12 @@ export class Scheduler {
       for (;;) {
         const tasks = this.#tasks();
         const next = tasks[0];
-        if (!next || next.at > target) break;
+        if (!next || next.at > target) {
+          // Nothing else due: before the clock reaches the target, wait for attempts in flight, whose retries
+          // may fall inside the window. Tasks never wait on them, only the end of an advance does.
+          if (moveClock && (await this.#host.settle?.())) continue;
+          break;
+        }
         heapPop(tasks, compareTasks);
         if (moveClock) clock.moveTo(next.at);
         clock.pin(Math.max(next.at, clock.now()));

@@ -9,6 +9,7 @@ import type { Task } from '../clock/scheduler.js';
 import { createControlApp } from '../control/app.js';
 import { controlError, controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
+import { describeIssue } from '../internal/validate.js';
 import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../journal/journal.js';
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
@@ -27,6 +28,7 @@ import { CryptoRandom, Random } from '../random/random.js';
 import type { ConnectionInfo } from '../server/connection.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import { Tenant, type TenantRuntime, toMs } from '../tenants/tenant.js';
+import { webhookConcurrency } from '../webhooks/pool.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from './body.js';
 import { createProviderApp, isDropMarker } from './pipeline.js';
 import { RealTimeTimer } from './timer.js';
@@ -115,6 +117,7 @@ export function createEmulator<S, P = unknown>(
         provider.defaults?.webhookRetryScheduleMs ?? [...DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS],
       timeoutMs: options.webhookTimeoutMs ?? provider.defaults?.webhookTimeoutMs ?? 10_000,
       logSize: options.webhookLogSize ?? 1000,
+      concurrency: webhookConcurrency(options.webhookConcurrency),
     },
     fetch: () => options.fetch ?? globalThis.fetch,
     fresh: ({ id, key, secret, params }) => {
@@ -165,6 +168,13 @@ export function createEmulator<S, P = unknown>(
       timer.arm();
     },
     errorCodes: provider.errorCodes ? new Set(provider.errorCodes) : undefined,
+    checkState: (state) => {
+      const checked = provider.stateSchema?.safeParse(state);
+      if (checked && !checked.success) {
+        const { field, message } = describeIssue(checked.error, 'state');
+        throw new EmulatorError('INVALID_ARGUMENT', `${field}: ${message}`, { field });
+      }
+    },
     revive: (data) => (provider.reviveState ? { ...data, state: provider.reviveState(data.state) } : data),
   };
 
@@ -207,7 +217,11 @@ export function createEmulator<S, P = unknown>(
 
   // Load or create the default account.
   const loaded = options.stateFile
-    ? loadStateFile(options.stateFile, { provider: provider.name, stateVersion })
+    ? loadStateFile(options.stateFile, {
+        provider: provider.name,
+        stateVersion,
+        stateSchema: provider.stateSchema,
+      })
     : undefined;
   const loadAccounts = (accounts: readonly TenantData<unknown, unknown>[]) => {
     // Read back from JSON: the provider rebuilds what JSON cannot carry (null-prototype id tables).
@@ -349,6 +363,7 @@ export function createEmulator<S, P = unknown>(
   const idle = async (): Promise<void> => {
     await timer.idle();
     await Promise.all([...tenants.values()].map((t) => t.scheduler.idle()));
+    await Promise.all([...tenants.values()].map((t) => t.webhooks.idle()));
     await saver.idle();
   };
 

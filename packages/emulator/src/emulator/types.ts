@@ -3,6 +3,7 @@
  * The provider definition (what a provider layer hands the engine) and the engine's runtime options.
  */
 import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
 import type { ClockMode } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import type { RedactionRules } from '../journal/redact.js';
@@ -90,6 +91,12 @@ export interface ProviderDefinition<S, P = unknown> {
    * null-prototype id tables, so an id like `constructor` stays an ordinary key. Default: the state as parsed.
    */
   reviveState?(state: S): S;
+  /**
+   * The shape of the provider's account state, checked on every state read back from JSON (a state file at start,
+   * `restore`) before `reviveState`: a refusal names the field, e.g. `accounts.0.state.orders: required`.
+   * Default: only "the state is an object".
+   */
+  stateSchema?: z.ZodType;
   /** The provider's answer when the rate limit is exceeded. */
   renderRateLimited(c: Context, retryAfterMs: number): Response | Promise<Response>;
   /** The provider's "server error", used when a route throws. Default: HTTP 500 JSON. */
@@ -156,6 +163,10 @@ export interface EmulatorOptions<P = unknown> {
   webhookRetryScheduleMs?: readonly number[];
   /** Real ms before a webhook attempt times out. Default 10 000. */
   webhookTimeoutMs?: number;
+  /**
+   * Webhook attempts in flight at once per account (one at a time per `orderKey`, e.g. a profile). Default 4.
+   */
+  webhookConcurrency?: number;
   /** Deliveries kept per account (pending ones are never trimmed). Default 1000. */
   webhookLogSize?: number;
   /** Bearer token for /_sandbox (required by startServer when binding beyond loopback); at least 16 characters. */

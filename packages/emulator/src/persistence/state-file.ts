@@ -4,6 +4,7 @@
  * (temp file in the same directory, fsync, rename, fsync of the directory) so a SIGKILL leaves either the old or
  * the new complete file.
  */
+
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -18,9 +19,10 @@ import {
 } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { z } from 'zod';
 import { accountDataSchema } from '../control/schemas.js';
 import { EmulatorError } from '../errors.js';
-import { issuePath } from '../internal/validate.js';
+import { describeIssue, issuePath } from '../internal/validate.js';
 import type { TenantData } from '../tenants/data.js';
 
 export const STATE_FILE_FORMAT = 'esim-sandbox-emulator';
@@ -42,7 +44,7 @@ export interface StateFileContent {
 /** Reads and checks a state file; undefined when it does not exist. */
 export function loadStateFile(
   path: string,
-  expect: { provider: string; stateVersion: number },
+  expect: { provider: string; stateVersion: number; stateSchema?: z.ZodType | undefined },
 ): StateFileContent | undefined {
   let text: string;
   try {
@@ -85,6 +87,11 @@ export function loadStateFile(
     if (!checked.success) {
       const issue = checked.error.issues[0];
       throw corrupt(path, `${issuePath(issue?.path ?? [], `accounts.${i}`)}: ${issue?.message ?? 'invalid'}`);
+    }
+    const state = expect.stateSchema?.safeParse(checked.data.state);
+    if (state && !state.success) {
+      const { field, message } = describeIssue(state.error, `accounts.${i}.state`);
+      throw corrupt(path, `${field}: ${message}`);
     }
     // A second account with the same id would silently replace the first when loaded.
     if (ids.has(checked.data.id)) throw corrupt(path, `accounts.${i}.id: '${checked.data.id}' appears twice`);

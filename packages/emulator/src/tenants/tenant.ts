@@ -20,7 +20,12 @@ import { TENANT_DATA_VERSION, type TenantData, type TenantSnapshot } from './dat
 export interface TenantRuntime<S, P> {
   realNow(): number;
   journal: JournalLimits;
-  webhookOptions: { retryScheduleMs: readonly number[]; timeoutMs: number; logSize: number };
+  webhookOptions: {
+    retryScheduleMs: readonly number[];
+    timeoutMs: number;
+    logSize: number;
+    concurrency: number;
+  };
   fetch(): typeof fetch;
   /** Builds fresh data for `id` (initial provider state, clock, seeds). */
   fresh(identity: { id: string; key: string; secret: string; params: P | undefined }): TenantData<S, P>;
@@ -30,6 +35,8 @@ export interface TenantRuntime<S, P> {
   changed(tenant: Tenant<S, P>): void;
   /** The provider's error codes, which error faults must name (undefined: any code). */
   errorCodes: ReadonlySet<string> | undefined;
+  /** Throws INVALID_ARGUMENT naming the field when provider state read back from JSON has the wrong shape. */
+  checkState(state: unknown): void;
   /** Data read back from JSON (state file, restore) made whole again by the provider. */
   revive(data: TenantData<S, P>): TenantData<S, P>;
 }
@@ -75,6 +82,7 @@ export class Tenant<S, P = unknown> {
       nextSeq,
       run: (task) => runtime.runTask(this, task),
       changed,
+      settle: () => this.webhooks.settle(),
     });
     this.faults = new Faults({
       rules: () => this.#data.faults,
@@ -184,6 +192,7 @@ export class Tenant<S, P = unknown> {
         field: 'snapshot.version',
       });
     }
+    this.#rt.checkState(snapshot.state);
     const { id, key, secret } = this.#data;
     this.#load(this.#rt.revive({ ...cloneData(snapshot), id, key, secret }));
   }
@@ -210,8 +219,10 @@ export class Tenant<S, P = unknown> {
 
   /** @internal task dispatch for the engine's own task kinds. */
   runEngineTask(task: Task): Promise<void> | undefined {
-    if (task.kind === WEBHOOK_ATTEMPT_TASK)
-      return this.webhooks.runAttemptTask(task.data as { deliveryId: string });
+    if (task.kind === WEBHOOK_ATTEMPT_TASK) {
+      this.webhooks.runAttemptTask(task.data as { deliveryId: string });
+      return Promise.resolve();
+    }
     return undefined;
   }
 }

@@ -39,6 +39,8 @@ export interface WebhookDelivery {
   faults?: string[];
   /** On the second copy made by the duplicate fault: the first copy's delivery id. */
   duplicateOf?: string;
+  /** The event's {@link WebhookEvent.orderKey}. */
+  orderKey?: string;
 }
 
 export interface WebhookData {
@@ -66,6 +68,11 @@ export interface WebhookEvent {
   eventId?: string;
   /** Defaults to the tenant's configured webhook URL. */
   url?: string;
+  /**
+   * What the event is about (e.g. a profile's ICCID): the attempts of one key are sent one at a time in the order
+   * they are due, attempts of different keys run concurrently. Events without a key share one order.
+   */
+  orderKey?: string;
 }
 
 export type DeliveryChange = 'emitted' | 'attempt' | 'dropped' | 'released';

@@ -10,6 +10,7 @@ import { type WebhookFaultSpec, type WebhookFaults, webhookFaultsSchema } from '
 import { parseOrThrow } from '../internal/validate.js';
 import type { Random } from '../random/random.js';
 import { DeliveryLog } from './log.js';
+import { DeliveryPool } from './pool.js';
 import { sendWebhook } from './send.js';
 import {
   type DeliveryChange,
@@ -34,7 +35,13 @@ export interface WebhooksHost {
   changed(): void;
   /** Extra headers per delivery (e.g. a signature over the exact body). */
   headers(body: string, delivery: WebhookDelivery): Record<string, string>;
-  readonly options: { retryScheduleMs: readonly number[]; timeoutMs: number; logSize: number };
+  readonly options: {
+    retryScheduleMs: readonly number[];
+    timeoutMs: number;
+    logSize: number;
+    /** Attempts in flight at once for the account. */
+    concurrency: number;
+  };
   fetch(): typeof fetch;
   realNow(): number;
 }
@@ -49,9 +56,11 @@ export class Webhooks {
   readonly #host: WebhooksHost;
   readonly #listeners = new Set<DeliveryListener>();
   #index: DeliveryLog | undefined;
+  readonly #pool: DeliveryPool;
 
   constructor(host: WebhooksHost) {
     this.#host = host;
+    this.#pool = new DeliveryPool(host.options.concurrency);
   }
 
   get url(): string | null {
@@ -169,12 +178,33 @@ export class Webhooks {
     return { ...attempt };
   }
 
-  /** @internal the scheduler task handler for WEBHOOK_ATTEMPT_TASK. */
-  async runAttemptTask(data: { deliveryId: string }): Promise<void> {
+  /**
+   * @internal the scheduler task handler for WEBHOOK_ATTEMPT_TASK: hands the attempt to the account's pool and
+   * returns at once, so the scheduler's next task does not wait on the receiver.
+   */
+  runAttemptTask(data: { deliveryId: string }): void {
     const d = this.#log().get(data.deliveryId);
     if (d?.state !== 'pending' || d.held) return;
     d.nextAttemptAt = undefined;
-    await this.#attempt(d, false);
+    this.#pool.run(d.orderKey ?? '', async () => {
+      // Redelivered, restored over or reset while waiting for its turn: nothing to send.
+      if (d.state !== 'pending' || d.held || this.#log().get(d.id) !== d) return;
+      await this.#attempt(d, false);
+      this.#host.changed();
+    });
+  }
+
+  /**
+   * @internal waits for the attempts in flight while they keep finishing (each is cut at the attempt timeout, so
+   * only a wait with none finishing for that long is given up); true when some were in flight and all finished.
+   */
+  settle(): Promise<boolean> {
+    return this.#pool.settle(this.#host.options.timeoutMs);
+  }
+
+  /** Resolves when no attempt is in flight. */
+  idle(): Promise<void> {
+    return this.#pool.idle();
   }
 
   /** @internal called after the tenant's provider read request has been answered. */
@@ -199,6 +229,7 @@ export class Webhooks {
       createdAt: this.#host.clock.now(),
       attempts: [],
     };
+    if (event.orderKey !== undefined) d.orderKey = event.orderKey;
     this.#log().add(d, this.#host.options.logSize);
     this.#notify(d, 'emitted');
     return d;
@@ -210,8 +241,10 @@ export class Webhooks {
     this.#notify(d, 'released');
   }
 
-  #scheduleAttempt(d: WebhookDelivery, delayMs: number): void {
-    const task = this.#host.scheduler.after(WEBHOOK_ATTEMPT_TASK, delayMs, { deliveryId: d.id });
+  #scheduleAttempt(d: WebhookDelivery, delayMs: number, from = this.#host.clock.now()): void {
+    const task = this.#host.scheduler.at(WEBHOOK_ATTEMPT_TASK, from + Math.max(0, delayMs), {
+      deliveryId: d.id,
+    });
     d.nextAttemptAt = task.at;
   }
 
@@ -229,6 +262,8 @@ export class Webhooks {
       this.#host.clock.now(),
     );
     if (manual) attempt.manual = true;
+    // The account was restored or reset while the receiver answered: the delivery is no longer its own.
+    if (this.#log().get(d.id) !== d) return attempt;
     d.attempts.push(attempt);
     if (isOk(attempt)) {
       this.#log().finish(d, 'delivered');
@@ -237,7 +272,8 @@ export class Webhooks {
       const failures = d.attempts.filter((a) => !a.manual).length;
       const backoff = this.#host.options.retryScheduleMs[failures - 1];
       if (backoff === undefined) this.#log().finish(d, 'failed');
-      else this.#scheduleAttempt(d, backoff);
+      // From the virtual time the attempt was sent, however long the receiver took.
+      else this.#scheduleAttempt(d, backoff, attempt.at);
     } else if (d.state !== 'pending') {
       d.state = 'failed';
     }

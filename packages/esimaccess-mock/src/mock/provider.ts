@@ -21,6 +21,7 @@ import { registerCatalogRoutes } from '../routes/catalog.js';
 import { registerOrderRoutes } from '../routes/orders.js';
 import { registerProfileRoutes } from '../routes/profiles.js';
 import { registerQrRoutes } from '../routes/qr.js';
+import { esimAccessAccountStateSchema } from '../state/schema.js';
 import { createAccountState, type EsimAccessAccountState, reviveAccountState } from '../state/types.js';
 import { FIDELITY_DEFAULTS } from './fidelity.js';
 import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
@@ -75,6 +76,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
       controlRoutes: { account: control, global: globalControl },
     },
     reviveState: reviveAccountState,
+    stateSchema: esimAccessAccountStateSchema,
     // A fault names a code of core's table, or any code with `custom: true`: that one goes out with a generic text.
     errorCodes: Object.keys(esimAccessErrorCodes),
     renderError: (code, c) =>

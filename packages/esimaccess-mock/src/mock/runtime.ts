@@ -91,9 +91,18 @@ export function contextFor(rt: EsimAccessRuntime, tenant: EsimAccessTenant, link
   };
 }
 
-/** The notifyId doubles as the engine's event id, so a duplicated delivery carries the same notifyId. */
+/**
+ * The notifyId doubles as the engine's event id, so a duplicated delivery carries the same notifyId. Events of one
+ * order are sent in order, so a profile's too (its events carry its order's orderNo); other orders' concurrently.
+ */
 export function emitWebhook(tenant: EsimAccessTenant, payload: EsimAccessWebhookPayload): void {
-  tenant.webhooks.emit({ type: payload.notifyType, payload, eventId: payload.notifyId ?? undefined });
+  const content = payload.content as { iccid?: string; orderNo?: string };
+  tenant.webhooks.emit({
+    type: payload.notifyType,
+    payload,
+    eventId: payload.notifyId ?? undefined,
+    orderKey: content.orderNo || content.iccid || undefined,
+  });
 }
 
 export function dispatch(tenant: EsimAccessTenant, effects: Effects): void {

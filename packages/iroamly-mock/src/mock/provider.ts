@@ -18,6 +18,7 @@ import { registerOpenapiRoutes } from '../routes/openapi.js';
 import { registerPlanRoutes } from '../routes/plans.js';
 import { registerQrRoutes } from '../routes/qrcode.js';
 import { failure } from '../state/result.js';
+import { iroamlyAccountStateSchema } from '../state/schema.js';
 import { type AccountState, createAccountState, reviveAccountState } from '../state/types.js';
 import { authenticate } from './auth.js';
 import { type IroamlyAccountParams, parseAccountParams } from './options.js';
@@ -66,6 +67,7 @@ export function iroamlyProvider(
       }
     },
     reviveState: reviveAccountState,
+    stateSchema: iroamlyAccountStateSchema,
     // A fault names a code of the spec's table other than 1 (success), or any number with `custom: true`.
     errorCodes: iroamlyCodes.filter((c) => c.code !== IroamlyCode.SUCCESS).map((c) => String(c.code)),
     renderError: (code, c) => sendFailure(c, rt, failure(codeFromFault(code), 'injected fault')),
