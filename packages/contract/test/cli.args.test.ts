@@ -49,7 +49,7 @@ describe('contract command line', () => {
 
   it.each(commands)(
     '%s prints its help, with the exit codes, for -h and --help',
-    async (name, command, usage) => {
+    async (_name, command, usage) => {
       for (const flag of ['-h', '--help']) {
         const run = await runCli([flag], {}, command);
         expect(run.code, flag).toBe(0);
