@@ -40,7 +40,6 @@ beforeAll(async () => {
     fetch: (url, init) => mock.fetch(new Request(url, init)),
     retry: false,
     rateLimit: false,
-    now: () => tenant.clock.now(),
   });
   const [pkg] = await client.listPackages({});
   await client.order({

@@ -39,7 +39,6 @@ async function withProfile(mock: EsimAccessMock): Promise<void> {
     fetch: (url, init) => mock.fetch(new Request(url, init)),
     retry: false,
     rateLimit: false,
-    now: () => tenant.clock.now(),
   });
   const [pkg] = await client.listPackages({});
   await client.order({

@@ -36,7 +36,6 @@ describe('eSIM Access webhook order key', () => {
       fetch: (url, init) => mock.fetch(new Request(url, init)),
       retry: false,
       rateLimit: false,
-      now: () => tenant.clock.now(),
     });
     const [pkg] = await client.listPackages({});
     for (const transactionId of ['key-1', 'key-2']) {
