@@ -177,7 +177,9 @@ Sync options:
   --page-size N              profiles per esim/query page, 5-500 (default 100)
   --since ISO, --until ISO   creation-time window of the listing (default 2000-01-01 .. 2100-01-01)
   --wait SECONDS             wait for accounts another process is syncing (default 0: report them busy)
-  --no-progress              no progress bar (it is shown only on a terminal anyway)
+  --progress                 progress also when stderr is not a terminal (a container's log): plain lines,
+                             from "opening the store" on, at most one a second per step
+  --no-progress              no progress at all (by default it is shown only on a terminal)
   --adopt                    first sync of an existing account: take what the provider has as the baseline
                              (its unknown_to_us findings are resolved, not reported as drift)
 
