@@ -20,8 +20,11 @@ async function shown(options: Parameters<typeof openStore>[0], names: string[]) 
   try {
     const values: Record<string, string> = {};
     for (const name of names) {
-      const result = await store.db.execute(sql.raw(`show ${name}`));
-      values[name] = String(Object.values(result.rows[0] as Record<string, unknown>)[0]);
+      // Both engines answer { rows }; the store's Db type leaves the result engine-specific.
+      const result = (await store.db.execute(sql`select current_setting(${name}) as value`)) as unknown as {
+        rows: { value: string }[];
+      };
+      values[name] = String(result.rows[0]?.value);
     }
     return values;
   } finally {

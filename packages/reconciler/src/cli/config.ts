@@ -167,6 +167,7 @@ Store (PGlite in a folder unless DATABASE_URL is set):
   --data-dir DIR             PGlite folder (env ESIM_RECONCILE_DATA_DIR, default .esim-reconcile); only init
                              creates it, other commands refuse a folder that is not a store
   --schema NAME              PostgreSQL schema for the tables (default public)
+  env ESIM_RECONCILE_PGLITE_SETTINGS   PGlite's Postgres settings over the small defaults (shared_buffers=64MB,...)
 
 eSIM Access (env ESIMACCESS_ACCESS_CODE, ESIMACCESS_SECRET_KEY, ESIMACCESS_BASE_URL, ESIMACCESS_ACCOUNT):
   --esimaccess-access-code, --esimaccess-secret-key, --esimaccess-url, --esimaccess-account (default esimaccess)
