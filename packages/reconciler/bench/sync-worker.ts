@@ -1,18 +1,28 @@
 /**
- * One measured sync, in a process of its own so its peak memory is the sync's alone (the mock lives in the
+ * One measured step, in a process of its own so its peak memory is that step's alone (the mock lives in the
  * parent). Reads its settings as JSON from argv[2]; prints `RESULT <json>` on stdout, progress on stderr.
+ *
+ * - `init`: creates the store (as `esim-reconcile init` does) and exits: PGlite's initdb runs a second, temporary
+ *   Postgres whose memory is garbage afterwards, and an operator's syncs never carry it.
+ * - `bare`: the engine alone with the store's settings: PGlite opening the same folder and answering `select 1`
+ *   (PostgreSQL: a pool answering `select 1`). The baseline the sync's peak is read against.
+ * - `sync`: opens the store and runs a full eSIM Access sync; on PostgreSQL it drops the schema afterwards.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { EsimAccessClient } from '@esim-sandbox/core';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { openStore, type Store } from '../src/store/open.js';
+import { pgliteStartParams } from '../src/store/pglite-settings.js';
 import { profiles } from '../src/store/schema.js';
 import { syncAccount } from '../src/sync/engine.js';
 
 export interface WorkerSettings {
+  mode: 'init' | 'bare' | 'sync';
+  /** PGlite: the store's folder. */
+  dataDir?: string;
+  /** PostgreSQL (DATABASE_URL set): the store's schema. */
+  schema?: string;
   url: string;
   accessCode: string;
   secretKey: string;
@@ -28,7 +38,7 @@ export interface WorkerResult {
   requests: Record<string, number>;
   /** Kernel high-water mark of the process's resident memory. */
   peakRssBytes: number;
-  /** Resident memory once the store was open, before the sync: PGlite's WebAssembly Postgres alone is most of it. */
+  /** Resident memory once the store was open, before the sync. */
   rssBeforeSyncBytes: number;
   /** Highest V8 heap use seen by sampling every 50 ms. */
   peakHeapUsedBytes: number;
@@ -37,36 +47,25 @@ export interface WorkerResult {
   store: string;
 }
 
-async function openBenchStore(): Promise<{ store: Store; dispose(): Promise<void> }> {
-  if (process.env.DATABASE_URL) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const store = await openStore({ schema });
-    return {
-      store,
-      async dispose() {
-        await store.db.execute(sql`drop schema if exists ${sql.identifier(schema)} cascade`);
-        await store.close();
-      },
-    };
-  }
-  // A data folder, as the CLI uses by default.
-  const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-bench-'));
-  const store = await openStore({ dataDir, env: {} });
-  return {
-    store,
-    async dispose() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+function open(settings: WorkerSettings): Promise<Store> {
+  return process.env.DATABASE_URL
+    ? openStore({ schema: settings.schema })
+    : openStore({ dataDir: settings.dataDir, env: {} });
 }
 
-async function main(settings: WorkerSettings): Promise<WorkerResult> {
-  let peakHeapUsedBytes = 0;
-  const sample = () => {
-    peakHeapUsedBytes = Math.max(peakHeapUsedBytes, process.memoryUsage().heapUsed);
-  };
-  const sampler = setInterval(sample, 50);
+async function bare(settings: WorkerSettings): Promise<void> {
+  if (process.env.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+    await pool.query('select 1');
+    await pool.end();
+    return;
+  }
+  const client = await PGlite.create(settings.dataDir ?? 'memory://', { startParams: pgliteStartParams() });
+  await client.query('select 1');
+  await client.close();
+}
+
+async function sync(settings: WorkerSettings, peak: () => number) {
   const requests: Record<string, number> = {};
   const client = new EsimAccessClient({
     accessCode: settings.accessCode,
@@ -80,7 +79,7 @@ async function main(settings: WorkerSettings): Promise<WorkerResult> {
       return fetch(url, init);
     },
   });
-  const { store, dispose } = await openBenchStore();
+  const store = await open(settings);
   const rssBeforeSyncBytes = process.memoryUsage().rss;
   try {
     let lastReport = 0;
@@ -98,20 +97,48 @@ async function main(settings: WorkerSettings): Promise<WorkerResult> {
       },
     );
     const wallMs = performance.now() - started;
-    sample();
     return {
       wallMs,
       requests,
-      peakRssBytes: process.resourceUsage().maxRSS * 1024,
       rssBeforeSyncBytes,
-      peakHeapUsedBytes,
+      peakHeapUsedBytes: peak(),
       storedProfiles: await store.db.$count(profiles),
       findings: result.findings,
       store: store.kind,
     };
   } finally {
+    if (store.kind === 'postgres')
+      await store.db.execute(sql`drop schema if exists ${sql.identifier(store.schema)} cascade`);
+    await store.close();
+  }
+}
+
+async function main(settings: WorkerSettings): Promise<WorkerResult> {
+  let peakHeapUsedBytes = 0;
+  const sample = () => {
+    peakHeapUsedBytes = Math.max(peakHeapUsedBytes, process.memoryUsage().heapUsed);
+    return peakHeapUsedBytes;
+  };
+  const sampler = setInterval(sample, 50);
+  const empty = { wallMs: 0, requests: {}, rssBeforeSyncBytes: 0, storedProfiles: 0, findings: {} };
+  try {
+    let measured: Omit<WorkerResult, 'peakRssBytes' | 'peakHeapUsedBytes'> & { peakHeapUsedBytes?: number };
+    if (settings.mode === 'sync') measured = await sync(settings, sample);
+    else if (settings.mode === 'bare') {
+      await bare(settings);
+      measured = { ...empty, store: process.env.DATABASE_URL ? 'postgres' : 'pglite' };
+    } else {
+      const store = await open(settings);
+      await store.close();
+      measured = { ...empty, store: store.kind };
+    }
+    return {
+      ...measured,
+      peakHeapUsedBytes: sample(),
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+  } finally {
     clearInterval(sampler);
-    await dispose();
   }
 }
 
@@ -119,7 +146,9 @@ const settings = JSON.parse(process.argv[2] ?? '{}') as WorkerSettings;
 main(settings).then(
   (result) => process.stdout.write(`RESULT ${JSON.stringify(result)}\n`),
   (error: unknown) => {
-    process.stderr.write(`sync failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${settings.mode} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

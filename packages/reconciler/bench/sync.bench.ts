@@ -5,13 +5,16 @@
  *
  *   pnpm bench [--sizes 10000,100000] [--limit 8|off] [--page-size 100] [--out FILE] [--cpu-prof DIR]
  *
- * Each size gets a fresh mock (seeded in this process through core's client, see seed.ts) and a fresh store, and
- * the sync runs in a child process so its memory is measured alone. DATABASE_URL set: PostgreSQL, else PGlite in
- * a temporary data folder. Results are printed and written as JSON under bench-results/.
+ * Each size gets a fresh mock (seeded in this process through core's client, see seed.ts) and a fresh store, created
+ * first in a child process of its own (as `esim-reconcile init` does); then a bare engine (PGlite opening that
+ * folder with the store's settings and answering `select 1`) is measured in another child as the memory baseline,
+ * and the sync runs in a third, so each peak is measured alone. DATABASE_URL set: PostgreSQL (a throwaway schema),
+ * else PGlite in a temporary data folder. Results are printed and written as JSON under bench-results/.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,7 +62,8 @@ function readFlags() {
 }
 
 function runWorker(settings: WorkerSettings, cpuProfDir: string | undefined): Promise<WorkerResult> {
-  const profiling = cpuProfDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfDir];
+  const profiling =
+    cpuProfDir === undefined || settings.mode !== 'sync' ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfDir];
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -106,19 +110,22 @@ async function measure(size: number, limit: number | null, pageSize: number, cpu
   const server = await startServer({ emulator: seeded.mock.emulator });
   // The machine may be shared: the 1-minute load average around the sync says how much.
   const loadBefore = loadavg()[0] ?? 0;
+  const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'reconciler-bench-'));
+  const schema = process.env.DATABASE_URL ? `bench_${randomBytes(4).toString('hex')}` : undefined;
   try {
+    const base = {
+      ...(dataDir === undefined ? { schema } : { dataDir }),
+      url: server.url,
+      accessCode: seeded.mock.accessCode,
+      secretKey: seeded.mock.secretKey,
+      virtualNow: seeded.virtualNow,
+      limit,
+      pageSize,
+    };
+    await runWorker({ ...base, mode: 'init' }, cpuProfDir);
+    const bare = await runWorker({ ...base, mode: 'bare' }, cpuProfDir);
     process.stderr.write(`syncing ${size} profiles (limit ${limit ?? 'off'} req/s)...\n`);
-    const result = await runWorker(
-      {
-        url: server.url,
-        accessCode: seeded.mock.accessCode,
-        secretKey: seeded.mock.secretKey,
-        virtualNow: seeded.virtualNow,
-        limit,
-        pageSize,
-      },
-      cpuProfDir,
-    );
+    const result = await runWorker({ ...base, mode: 'sync' }, cpuProfDir);
     const requests = Object.values(result.requests).reduce((sum, n) => sum + n, 0);
     const needed = requestsNeeded(size, seeded.activated, pageSize);
     const neededTotal = Object.values(needed).reduce((sum, n) => sum + n, 0);
@@ -141,6 +148,8 @@ async function measure(size: number, limit: number | null, pageSize: number, cpu
       wallOverLowerBound: lowerBoundMs === null ? null : Number((result.wallMs / lowerBoundMs).toFixed(3)),
       profilesPerSecond: Math.round(size / (result.wallMs / 1000)),
       peakRssBytes: result.peakRssBytes,
+      /** The engine alone with the store's settings, in its own process: the sync's memory baseline. */
+      bareEngineRssBytes: bare.peakRssBytes,
       rssBeforeSyncBytes: result.rssBeforeSyncBytes,
       peakHeapUsedBytes: result.peakHeapUsedBytes,
       storedProfiles: result.storedProfiles,
@@ -150,6 +159,7 @@ async function measure(size: number, limit: number | null, pageSize: number, cpu
     };
   } finally {
     await server.close();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -175,7 +185,7 @@ for (const size of flags.sizes) {
       ? 'no rate limit'
       : `limit floor ${seconds(row.rateLimitLowerBoundMs)} (x${row.wallOverLowerBound})`,
     `${row.profilesPerSecond} profiles/s`,
-    `peak RSS ${mib(row.peakRssBytes)} (${mib(row.rssBeforeSyncBytes)} with the store open, before syncing)`,
+    `peak RSS ${mib(row.peakRssBytes)} (${mib(row.rssBeforeSyncBytes)} with the store open, before syncing; bare ${row.store} ${mib(row.bareEngineRssBytes)})`,
     `peak heap ${mib(row.peakHeapUsedBytes)}`,
     `store ${row.store}`,
     `load ${row.loadAverage.before.toFixed(1)} -> ${row.loadAverage.after.toFixed(1)}`,

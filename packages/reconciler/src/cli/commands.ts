@@ -16,7 +16,7 @@ import { drainInbox, MAX_APPLY_ATTEMPTS, requeueFailedWebhooks } from '../webhoo
 import { createWebhookReceiver } from '../webhooks/route.js';
 import { type CliConfig, UsageError } from './config.js';
 import { describeError } from './describe-error.js';
-import { createProgressBar, type ProgressOutput } from './progress.js';
+import type { ProgressBar, ProgressOutput } from './progress.js';
 
 export interface CliIo {
   stdout: ProgressOutput;
@@ -87,9 +87,13 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-export async function syncCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
+export async function syncCommand(
+  store: Store,
+  config: CliConfig,
+  io: CliIo,
+  bar: ProgressBar,
+): Promise<number> {
   const all = targets(config);
-  const bar = createProgressBar(io.stderr, config.sync.progress);
   const { pageSize, since, until, waitMs, adopt } = config.sync;
   for (;;) {
     let outcomes: SyncAccountOutcome[];

@@ -167,6 +167,7 @@ Store (PGlite in a folder unless DATABASE_URL is set):
   --data-dir DIR             PGlite folder (env ESIM_RECONCILE_DATA_DIR, default .esim-reconcile); only init
                              creates it, other commands refuse a folder that is not a store
   --schema NAME              PostgreSQL schema for the tables (default public)
+  env ESIM_RECONCILE_PGLITE_SETTINGS   PGlite's Postgres settings over the small defaults (shared_buffers=64MB,...)
 
 eSIM Access (env ESIMACCESS_ACCESS_CODE, ESIMACCESS_SECRET_KEY, ESIMACCESS_BASE_URL, ESIMACCESS_ACCOUNT):
   --esimaccess-access-code, --esimaccess-secret-key, --esimaccess-url, --esimaccess-account (default esimaccess)
@@ -177,7 +178,9 @@ Sync options:
   --page-size N              profiles per esim/query page, 5-500 (default 100)
   --since ISO, --until ISO   creation-time window of the listing (default 2000-01-01 .. 2100-01-01)
   --wait SECONDS             wait for accounts another process is syncing (default 0: report them busy)
-  --no-progress              no progress bar (it is shown only on a terminal anyway)
+  --progress                 progress also when stderr is not a terminal (a container's log): plain lines,
+                             from "opening the store" on, at most one a second per step
+  --no-progress              no progress at all (by default it is shown only on a terminal)
   --adopt                    first sync of an existing account: take what the provider has as the baseline
                              (its unknown_to_us findings are resolved, not reported as drift)
 

@@ -4,11 +4,14 @@
  * @module
  */
 import { createRequire } from 'node:module';
+import { parseDatabaseUrl } from '../store/database-url.js';
 import { openStore, type Store } from '../store/open.js';
+import { PGLITE_SETTINGS_ENV } from '../store/pglite-settings.js';
 import { type CliIo, reportCommand, retryWebhooksCommand, serveCommand, syncCommand } from './commands.js';
 import { HELP, parseCli, UsageError } from './config.js';
 import { checkDataDir, dataDirState } from './data-dir.js';
 import { describeError } from './describe-error.js';
+import { createProgressBar, type ProgressBar } from './progress.js';
 
 /** src/cli and dist/cli are both two folders below the package's own package.json. */
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -17,6 +20,7 @@ export type { CliIo } from './commands.js';
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let store: Store | undefined;
+  let bar: ProgressBar | undefined;
   try {
     const config = parseCli(argv, io.env);
     if (config.command === 'help') {
@@ -30,12 +34,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { url, dataDir } = config.store;
     const existed = url === undefined && dataDirState(dataDir) === 'store';
     if (url === undefined && config.command !== 'init') checkDataDir(dataDir);
+    bar = createProgressBar(io.stderr, config.sync.progress);
+    // Opening takes seconds (PGlite starts a WebAssembly Postgres): say so before, not after.
+    const where = url === undefined ? dataDir : parseDatabaseUrl(url).display;
+    bar.status(`opening the store at ${where}...`);
+    const opening = Date.now();
     store = await openStore({
       url: config.store.url,
       dataDir: config.store.url === undefined ? config.store.dataDir : undefined,
       schema: config.store.schema,
-      env: {},
+      env: { [PGLITE_SETTINGS_ENV]: io.env[PGLITE_SETTINGS_ENV] },
     });
+    bar.status(`store open (${store.kind}, ${((Date.now() - opening) / 1000).toFixed(1)} s)`);
+    if (config.command !== 'sync') bar.clear();
     if (config.command === 'init') {
       io.stdout.write(
         url !== undefined
@@ -46,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
       return 0;
     }
-    if (config.command === 'sync') return await syncCommand(store, config, io);
+    if (config.command === 'sync') return await syncCommand(store, config, io, bar);
     if (config.command === 'serve-webhooks') return await serveCommand(store, config, io);
     if (config.command === 'retry-webhooks') return await retryWebhooksCommand(store, config, io);
     return await reportCommand(store, config, io);
@@ -60,6 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${error.stack}\n`);
     return 1;
   } finally {
+    bar?.clear();
     await store?.close().catch(() => {});
   }
 }

@@ -1,6 +1,7 @@
 /**
- * A one-line progress bar on a terminal (stderr), redrawn in place; nothing at all when not a terminal, so
- * logs and pipes stay clean.
+ * Progress on stderr. On a terminal: one line redrawn in place, cleared at the end. Elsewhere (a container's log,
+ * a pipe) nothing by default, so logs stay clean; `--progress` asks for it there as plain lines, at most one a
+ * second per stream plus each stream's last step, so a log shows the command is alive from its first second.
  * @module
  */
 import type { SyncProgress } from '../sync/types.js';
@@ -12,6 +13,8 @@ export interface ProgressOutput {
 }
 
 const WIDTH = 24;
+/** Redraws on a terminal, and lines elsewhere, come at most this often (except a stream's last step). */
+const INTERVAL_MS = { tty: 100, lines: 1000 } as const;
 
 export function renderProgress(progress: SyncProgress): string {
   const { accountId, stream, done, total } = progress;
@@ -22,20 +25,31 @@ export function renderProgress(progress: SyncProgress): string {
   return `${label} [${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${Math.floor(ratio * 100)}% ${done}/${total}`;
 }
 
+/** `enabled`: the `--progress`/`--no-progress` choice; undefined means "on a terminal only". */
 export function createProgressBar(out: ProgressOutput, enabled: boolean | undefined) {
-  const active = enabled ?? out.isTTY === true;
+  const mode = enabled === false ? 'off' : out.isTTY === true ? 'tty' : enabled === true ? 'lines' : 'off';
   let drawn = false;
-  let last = 0;
-  return {
-    update(progress: SyncProgress) {
-      if (!active) return;
-      const now = Date.now();
-      // Redraw at most 10 times a second, and always on the last step.
-      if (now - last < 100 && progress.done !== progress.total) return;
-      last = now;
-      const line = renderProgress(progress).slice(0, (out.columns ?? 100) - 1);
-      out.write(`\r\u001b[2K${line}`);
+  const last = new Map<string, number>();
+  const show = (line: string) => {
+    if (mode === 'lines') out.write(`${line}\n`);
+    else {
+      out.write(`\r\u001b[2K${line.slice(0, (out.columns ?? 100) - 1)}`);
       drawn = true;
+    }
+  };
+  return {
+    /** A step that is not a count (opening the store): shown at once. */
+    status(text: string) {
+      if (mode !== 'off') show(text);
+    },
+    update(progress: SyncProgress) {
+      if (mode === 'off') return;
+      // On a terminal the one line is shared by every stream; in a log each stream gets its own lines.
+      const key = mode === 'tty' ? '' : `${progress.accountId} ${progress.stream}`;
+      const now = Date.now();
+      if (now - (last.get(key) ?? 0) < INTERVAL_MS[mode] && progress.done !== progress.total) return;
+      last.set(key, now);
+      show(renderProgress(progress));
     },
     clear() {
       if (drawn) out.write('\r\u001b[2K');
@@ -43,3 +57,5 @@ export function createProgressBar(out: ProgressOutput, enabled: boolean | undefi
     },
   };
 }
+
+export type ProgressBar = ReturnType<typeof createProgressBar>;

@@ -17,6 +17,7 @@ import { StoreUnavailableError } from '../errors.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { checkSchemaName, parseDatabaseUrl } from './database-url.js';
 import { AdvisoryLocks, InProcessLocks, type LockManager, lockKey } from './locks.js';
+import { PGLITE_SETTINGS_ENV, parsePgliteSettings, pgliteStartParams } from './pglite-settings.js';
 import * as schema from './schema.js';
 
 export type StoreSchema = typeof schema;
@@ -30,7 +31,12 @@ export interface StoreOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema holding the tables (created if missing). Default `public`. Ignored by PGlite. */
   schema?: string | undefined;
-  /** Where DATABASE_URL is read from. Default `process.env`. */
+  /**
+   * Postgres settings for PGlite, over `PGLITE_SETTINGS` (small buffers); e.g. `{ shared_buffers: '64MB' }`.
+   * Default: `env.ESIM_RECONCILE_PGLITE_SETTINGS` (`shared_buffers=64MB,work_mem=8MB`). Ignored by PostgreSQL.
+   */
+  pgliteSettings?: Record<string, string> | undefined;
+  /** Where DATABASE_URL and ESIM_RECONCILE_PGLITE_SETTINGS are read from. Default `process.env`. */
   env?: Record<string, string | undefined> | undefined;
 }
 
@@ -52,12 +58,15 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations', impor
  * try { ... } finally { await store.close(); }
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const url = options.url ?? (options.env ?? process.env).DATABASE_URL;
+  const env = options.env ?? process.env;
+  const url = options.url ?? env.DATABASE_URL;
   if (url !== undefined) return openPostgres(url, checkSchemaName(options.schema ?? 'public'));
-  return openPglite(options.dataDir);
+  const fromEnv = env[PGLITE_SETTINGS_ENV];
+  const settings = options.pgliteSettings ?? (fromEnv === undefined ? {} : parsePgliteSettings(fromEnv));
+  return openPglite(options.dataDir, pgliteStartParams(settings));
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Store> {
+async function openPglite(dataDir: string | undefined, startParams: string[]): Promise<Store> {
   let unlock = () => {};
   if (dataDir !== undefined) {
     try {
@@ -69,7 +78,7 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   }
   let client: PGlite | undefined;
   try {
-    client = await PGlite.create(dataDir ?? 'memory://');
+    client = await PGlite.create(dataDir ?? 'memory://', { startParams });
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     const opened = client;
