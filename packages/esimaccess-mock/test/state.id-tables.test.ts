@@ -7,19 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEsimAccessMock } from '../src/index.js';
-import type { EsimAccessAccountState } from '../src/state/types.js';
-
-const TABLES = [
-  'orders',
-  'orderNoByTransactionId',
-  'profiles',
-  'esimTranNoByIccid',
-  'topUps',
-  'stock',
-] as const;
+import { type EsimAccessAccountState, ID_TABLES } from '../src/state/types.js';
 
 function expectNullPrototypeTables(state: EsimAccessAccountState): void {
-  for (const name of TABLES) {
+  for (const name of ID_TABLES) {
     expect(Object.getPrototypeOf(state[name]), name).toBeNull();
     expect(state[name].constructor, name).toBeUndefined();
   }

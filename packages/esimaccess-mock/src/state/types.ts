@@ -145,7 +145,7 @@ export interface CreateAccountStateOptions {
 }
 
 /** The state's tables keyed by ids a partner sends (orderNo, transactionId, esimTranNo, iccid, packageCode). */
-const ID_TABLES = [
+export const ID_TABLES = [
   'orders',
   'orderNoByTransactionId',
   'profiles',
