@@ -3,14 +3,14 @@
  * parser; time runs on the manual virtual clock, so a 30-day validity passes in milliseconds.
  */
 import type { EsimAccessClient, EsimAccessWebhookPayload } from '@esim-sandbox/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   findBase,
   type Harness,
   type Hooks,
   type MakeHarness,
   orderAllocated,
-  startHooks,
+  useWebhookWorld,
 } from './support/harness.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,22 +26,9 @@ export function runLifecycleContract(mode: string, make: MakeHarness): void {
     let h: Harness;
     let hooks: Hooks;
     let client: EsimAccessClient;
-    beforeEach(async () => {
-      h = await make();
-      hooks = await startHooks();
-      client = h.client();
-      await client.saveWebhook({ webhook: hooks.receiver.url });
+    const delivered = useWebhookWorld(make, undefined, (w) => {
+      ({ h, hooks, client } = w);
     });
-    afterEach(async () => {
-      await h.close();
-      await hooks.receiver.close();
-    });
-
-    /** Delivers what is due now (manual clock) and returns what arrived since `from`. */
-    const delivered = async (from = 0) => {
-      await h.account.advance(0);
-      return hooks.payloads().slice(from);
-    };
     const status = async (esimTranNo: string) => {
       const [profile] = (await client.queryProfiles({ esimTranNo, pager: { pageNum: 1, pageSize: 5 } }))
         .esimList;

@@ -5,7 +5,7 @@
  * webhook parser, on the manual virtual clock.
  */
 import type { EsimAccessClient, EsimAccessPackage, EsimAccessWebhookPayload } from '@esim-sandbox/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../src/catalog/generate.js';
 import type { EsimAccessMockOptions } from '../src/index.js';
 import {
@@ -14,7 +14,7 @@ import {
   type Hooks,
   type MakeHarness,
   orderAllocated,
-  startHooks,
+  useWebhookWorld,
 } from './support/harness.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -52,22 +52,9 @@ export function runLifecycle2Contract(mode: string, make: MakeHarness): void {
     let h: Harness;
     let hooks: Hooks;
     let client: EsimAccessClient;
-    beforeEach(async () => {
-      h = await make(dayPasses.options);
-      hooks = await startHooks();
-      client = h.client();
-      await client.saveWebhook({ webhook: hooks.receiver.url });
+    const delivered = useWebhookWorld(make, dayPasses.options, (w) => {
+      ({ h, hooks, client } = w);
     });
-    afterEach(async () => {
-      await h.close();
-      await hooks.receiver.close();
-    });
-
-    /** Delivers what is due now (manual clock) and returns what arrived since `from`. */
-    const delivered = async (from = 0) => {
-      await h.account.advance(0);
-      return hooks.payloads().slice(from);
-    };
     const query = async (esimTranNo: string) => {
       const { esimList } = await client.queryProfiles({ esimTranNo, pager: { pageNum: 1, pageSize: 5 } });
       return esimList[0]!;

@@ -15,6 +15,7 @@ import {
 import { startServer } from '@esim-sandbox/emulator';
 import { startWebhookReceiver, type WebhookReceiver } from '@esim-sandbox/emulator/testing';
 import type { SetupServer } from 'msw/node';
+import { afterEach, beforeEach } from 'vitest';
 import {
   createEsimAccessMock,
   type EsimAccessAccountControl,
@@ -137,6 +138,41 @@ export async function startHooks(): Promise<Hooks> {
   const receiver = await startWebhookReceiver();
   const payloads = () => receiver.received.map((r) => parseEsimAccessWebhook(r.body));
   return { receiver, payloads, types: () => payloads().map((p) => p.notifyType) };
+}
+
+/** One test's fake, webhook receiver and client, the receiver saved as the account's webhook URL. */
+export interface WebhookWorld {
+  h: Harness;
+  hooks: Hooks;
+  client: EsimAccessClient;
+}
+
+/**
+ * Gives every test of the calling `describe` a fresh {@link WebhookWorld} (passed to `set`, closed after the test),
+ * and returns `delivered(from)`: runs what is due now (manual clock) and returns the payloads since `from`.
+ */
+export function useWebhookWorld(
+  make: MakeHarness,
+  options: EsimAccessMockOptions | undefined,
+  set: (world: WebhookWorld) => void,
+): (from?: number) => Promise<EsimAccessWebhookPayload[]> {
+  let world: WebhookWorld | undefined;
+  beforeEach(async () => {
+    const h = await make(options);
+    const hooks = await startHooks();
+    const client = h.client();
+    await client.saveWebhook({ webhook: hooks.receiver.url });
+    world = { h, hooks, client };
+    set(world);
+  });
+  afterEach(async () => {
+    await world?.h.close();
+    await world?.hooks.receiver.close();
+  });
+  return async (from = 0) => {
+    await world!.h.account.advance(0);
+    return world!.hooks.payloads().slice(from);
+  };
 }
 
 /** A base package of the mock's catalogue, found by what the test needs. */
