@@ -5,21 +5,15 @@
 import type { EsimAccessClient, EsimAccessWebhookPayload } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import {
+  DAY,
   findBase,
   type Harness,
   type Hooks,
   type MakeHarness,
   orderAllocated,
+  pairs,
   useWebhookWorld,
 } from './support/harness.js';
-
-const DAY = 24 * 60 * 60 * 1000;
-
-type Pair = [string, string];
-const pairs = (payloads: EsimAccessWebhookPayload[], type: 'SMDP_EVENT' | 'ESIM_STATUS'): Pair[] =>
-  payloads.flatMap((p) =>
-    p.notifyType === type ? [[p.content.esimStatus, p.content.smdpStatus] as Pair] : [],
-  );
 
 export function runLifecycleContract(mode: string, make: MakeHarness): void {
   describe(`lifecycle and webhooks (${mode})`, () => {

@@ -9,21 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../src/catalog/generate.js';
 import type { EsimAccessMockOptions } from '../src/index.js';
 import {
+  DAY,
   findBase,
   type Harness,
   type Hooks,
   type MakeHarness,
   orderAllocated,
+  pairs,
   useWebhookWorld,
 } from './support/harness.js';
-
-const DAY = 24 * 60 * 60 * 1000;
-
-type Pair = [string, string];
-const pairs = (payloads: EsimAccessWebhookPayload[], type: 'SMDP_EVENT' | 'ESIM_STATUS'): Pair[] =>
-  payloads.flatMap((p) =>
-    p.notifyType === type ? [[p.content.esimStatus, p.content.smdpStatus] as Pair] : [],
-  );
 
 /**
  * The suite adds three day passes to a generated catalogue, identical but for the dataType, so each case runs on the

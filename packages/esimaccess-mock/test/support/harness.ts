@@ -140,6 +140,15 @@ export async function startHooks(): Promise<Hooks> {
   return { receiver, payloads, types: () => payloads().map((p) => p.notifyType) };
 }
 
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** The (esimStatus, smdpStatus) pairs of the webhooks of one type, in arrival order. */
+export type Pair = [string, string];
+export const pairs = (payloads: EsimAccessWebhookPayload[], type: 'SMDP_EVENT' | 'ESIM_STATUS'): Pair[] =>
+  payloads.flatMap((p) =>
+    p.notifyType === type ? [[p.content.esimStatus, p.content.smdpStatus] as Pair] : [],
+  );
+
 /** One test's fake, webhook receiver and client, the receiver saved as the account's webhook URL. */
 export interface WebhookWorld {
   h: Harness;
