@@ -2,7 +2,7 @@
  * Profile lifecycles and the webhooks they send, received by a real local receiver and parsed with core's webhook
  * parser; time runs on the manual virtual clock, so a 30-day validity passes in milliseconds.
  */
-import type { EsimAccessClient, EsimAccessWebhookPayload } from '@esim-sandbox/core';
+import type { EsimAccessClient } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import {
   DAY,

@@ -4,7 +4,7 @@
  * msisdn for SMS-capable packages, and cancel after a top-up. Received by a real local receiver, parsed with core's
  * webhook parser, on the manual virtual clock.
  */
-import type { EsimAccessClient, EsimAccessPackage, EsimAccessWebhookPayload } from '@esim-sandbox/core';
+import type { EsimAccessClient, EsimAccessPackage } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../src/catalog/generate.js';
 import type { EsimAccessMockOptions } from '../src/index.js';
