@@ -3,8 +3,11 @@
  * `pnpm bench`: measures every figure of the benchmark issue against a baseline taken in the same run, prints one
  * Markdown table and writes bench-results/bench.json. Loopback only; every figure is bounded in time or count.
  *
- * Flags: `--quick` (small sizes, 1 s loads: a smoke run), `--only 1,3` (figure groups), `--out FILE`,
- * `--reconciler-sizes 10000,100000` (the reconciler's sync at 8 requests/s takes ~14 s per 1,000 profiles).
+ * Flags: `--quick` (small sizes, short loads, 3 rounds: a smoke run), `--rounds N` (alternating rounds per figure),
+ * `--only 1,fanout` (figure groups, by number or name), `--figure TEXT` (only figures whose name contains it),
+ * `--webhook-concurrency N`, `--out FILE`, `--reconciler-sizes 10000,100000` (the reconciler's sync at 8 requests/s
+ * takes ~14 s per 1,000 profiles). Exits 1 when a group failed or a checked fact (e.g. zero lost webhooks) did not
+ * hold.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -12,25 +15,43 @@ import { parseArgs } from 'node:util';
 import { fanOutFigures } from './groups/fanout.js';
 import { httpFigures } from './groups/http.js';
 import { mswFigures } from './groups/msw.js';
+import { perTestFigures } from './groups/per-test.js';
 import { reconcilerFigures } from './groups/reconciler.js';
 import { startupFigures } from './groups/startup.js';
 import { stateFigures } from './groups/state.js';
 import { repoRoot } from './support/build.js';
-import { type Figure, unavailable } from './support/figures.js';
-import { type BenchRun, renderTable, writeJson } from './support/report.js';
+import { type Figure, failedChecks, unavailable } from './support/figures.js';
+import { type BenchRun, renderFooter, renderTable, writeJson } from './support/report.js';
 import { type BenchSettings, FULL, QUICK } from './support/settings.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     quick: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
     only: { type: 'string' },
+    figure: { type: 'string' },
+    'webhook-concurrency': { type: 'string' },
     'reconciler-sizes': { type: 'string' },
     out: { type: 'string', default: resolve(repoRoot, 'bench-results/bench.json') },
   },
 });
 
 const settings: BenchSettings = { ...(values.quick ? QUICK : FULL), out: values.out };
+
+function wholeNumber(flag: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`--${flag}: a whole number >= 1, got ${text}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+if (values.rounds) settings.rounds = wholeNumber('rounds', values.rounds);
+if (values['webhook-concurrency']) {
+  settings.webhookConcurrency = wholeNumber('webhook-concurrency', values['webhook-concurrency']);
+}
+if (values.figure) settings.figure = values.figure;
 if (values['reconciler-sizes']) {
   const sizes = values['reconciler-sizes'].split(',').map(Number);
   if (sizes.length !== 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
@@ -39,30 +60,41 @@ if (values['reconciler-sizes']) {
   }
   settings.reconcilerSizes = [sizes[0]!, sizes[1]!];
 }
-const only = values.only ? new Set(values.only.split(',').map((g) => Number(g.trim()))) : undefined;
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-const groups: [number, (s: BenchSettings, log: (line: string) => void) => Promise<Figure[]>][] = [
-  [1, httpFigures],
-  [2, mswFigures],
-  [3, startupFigures],
-  [3, stateFigures],
-  [4, fanOutFigures],
-  [5, reconcilerFigures],
+/** Figure group number, name (for `--only`) and runner. */
+const groups: [number, string, (s: BenchSettings, log: (line: string) => void) => Promise<Figure[]>][] = [
+  [1, 'http', httpFigures],
+  [2, 'msw', mswFigures],
+  [3, 'startup', startupFigures],
+  [3, 'state', stateFigures],
+  [4, 'fanout', fanOutFigures],
+  [5, 'reconciler', reconcilerFigures],
+  [6, 'per-test', perTestFigures],
 ];
+const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : undefined;
+const unknown = [...(only ?? [])].filter((g) => !groups.some(([n, name]) => g === String(n) || g === name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `--only: no group ${unknown.join(', ')}; groups: ${groups.map(([n, name]) => `${n} ${name}`).join(', ')}\n`,
+  );
+  process.exit(2);
+}
 
 const started = Date.now();
 // Other work on the machine moves absolute numbers (less so the same-run ratios): the table says how busy it was.
 const loadAtStart = loadavg()[0] ?? 0;
 const figures: Figure[] = [];
-for (const [group, run] of groups) {
-  if (only && !only.has(group)) continue;
-  log(`group ${group}`);
+let groupsFailed = 0;
+for (const [group, groupName, run] of groups) {
+  if (only && !only.has(String(group)) && !only.has(groupName)) continue;
+  log(`group ${group} (${groupName})`);
   try {
     figures.push(...(await run(settings, log)));
   } catch (error) {
     // One failing group must not cost the others' figures: it shows as a row saying why.
     log(`group ${group} failed: ${(error as Error).stack ?? String(error)}`);
+    groupsFailed++;
     figures.push(unavailable(group, `figure group ${group} (${run.name})`, 'ms', (error as Error).message));
   }
 }
@@ -82,8 +114,7 @@ const run: BenchRun = {
   figures,
 };
 await writeJson(settings.out, run);
-process.stdout.write(
-  `\n${renderTable(figures)}\n\n${run.machine.cores} cores (${run.machine.cpu}), Node ${run.machine.node}, ` +
-    `load average ${loadAtStart.toFixed(1)} at start and ${run.machine.loadAverage.atEnd.toFixed(1)} at the end, ` +
-    `${run.durationS.toFixed(0)} s; JSON: ${settings.out}\n`,
-);
+process.stdout.write(`\n${renderTable(figures)}\n\n${renderFooter(run, settings.out)}\n`);
+const failed = figures.flatMap((f) => failedChecks(f).map((check) => `${f.name}: ${check}`));
+for (const line of failed) process.stderr.write(`[bench] CHECK FAILED: ${line}\n`);
+if (groupsFailed > 0 || failed.length > 0) process.exitCode = 1;

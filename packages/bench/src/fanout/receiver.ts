@@ -1,27 +1,53 @@
 /**
  * @module
  * The webhook receiver of the fan-out figure, in its own process so it does not share the sender's event loop:
- * answers 200 to every POST, counts deliveries and distinct `notifyId`s, and reports them on `GET /stats`.
- * Prints `listening on http://127.0.0.1:PORT` when ready.
+ * answers 200 to every POST, counts deliveries, distinct `notifyId`s and the profiles whose DATA_USAGE events came
+ * out of order (a profile's remaining fraction only goes down: 0.5, then 0.2, then 0.1), and reports them on
+ * `GET /stats` (a ReceiverStats). Prints `listening on http://127.0.0.1:PORT` when ready.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 const ids = new Set<string>();
+/** Per esimTranNo, the last remainThreshold received. */
+const lastThreshold = new Map<string, number>();
 let received = 0;
 let malformed = 0;
+let outOfOrder = 0;
+
+interface UsageEvent {
+  notifyId?: unknown;
+  content?: { esimTranNo?: unknown; remainThreshold?: unknown };
+}
+
+function record(event: UsageEvent): void {
+  const { notifyId, content } = event;
+  if (typeof notifyId !== 'string') {
+    malformed++;
+    return;
+  }
+  ids.add(notifyId);
+  if (typeof content?.esimTranNo !== 'string' || typeof content.remainThreshold !== 'number') return;
+  const last = lastThreshold.get(content.esimTranNo);
+  if (last !== undefined && content.remainThreshold >= last) outOfOrder++;
+  lastThreshold.set(content.esimTranNo, content.remainThreshold);
+}
 
 const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/stats') {
     res
       .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ received, unique: ids.size, malformed }));
+      .end(
+        JSON.stringify({ received, unique: ids.size, malformed, outOfOrder, profiles: lastThreshold.size }),
+      );
     return;
   }
   if (req.method === 'POST' && req.url === '/reset') {
     ids.clear();
+    lastThreshold.clear();
     received = 0;
     malformed = 0;
+    outOfOrder = 0;
     res.writeHead(204).end();
     return;
   }
@@ -30,9 +56,7 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     received++;
     try {
-      const id = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { notifyId?: unknown }).notifyId;
-      if (typeof id === 'string') ids.add(id);
-      else malformed++;
+      record(JSON.parse(Buffer.concat(chunks).toString('utf8')) as UsageEvent);
     } catch {
       malformed++;
     }

@@ -1,7 +1,9 @@
 /**
  * @module
  * Figure group 1: HTTP throughput and latency of each fake against a bare Hono route on @hono/node-server answering
- * the same body as a constant, both loaded by autocannon from a second process, taking turns, in this run.
+ * the same body as a constant, both loaded by autocannon from a second process in alternating rounds, in this run.
+ * Every figure at both sizes: the account holds that many profiles (balance/query and package/list do not read
+ * them, so a cost that grows with the state shows as a drop between the two sizes).
  */
 import { startServer } from '@esim-sandbox/emulator';
 import { createEsimAccessMock } from '@esim-sandbox/esimaccess-mock';
@@ -9,7 +11,7 @@ import { createIroamlyMock } from '@esim-sandbox/iroamly-mock';
 import { Hono } from 'hono';
 import { mergeResults, runLoad } from '../load/run-load.js';
 import type { LoadResult } from '../load/spec.js';
-import { type Figure, figure } from '../support/figures.js';
+import { type Figure, roundsFigure } from '../support/figures.js';
 import { formatNumber } from '../support/report.js';
 import {
   type Credentials,
@@ -18,11 +20,9 @@ import {
   requestInit,
   type Scenario,
 } from '../support/requests.js';
+import { summarise } from '../support/rounds.js';
 import { seedEsimAccessProfiles, seedIroamlyOrders } from '../support/seed.js';
-import type { BenchSettings } from '../support/settings.js';
-
-/** Measured load per figure is split in this many alternating turns of baseline and fake. */
-const ROUNDS = 2;
+import { type BenchSettings, wants } from '../support/settings.js';
 
 /** The baseline: one plain route per path, answering whatever constant body the current figure set for it. */
 function baselineApp(paths: readonly string[], bodies: Map<string, unknown>): Hono {
@@ -68,14 +68,19 @@ export async function httpFigures(settings: BenchSettings, log: (line: string) =
     '/openapi/codeQuery',
     { orderId: orderIds[Math.floor(orderIds.length / 2)] },
   );
-  const scenarios: Scenario[] = [
-    esimAccessScenario('eSIM Access balance/query (signed)', 'balance/query', {}),
-    esimAccessScenario('eSIM Access package/list, full catalogue', 'package/list', {}),
-    query(small),
-  ];
-
+  const sized = (size: number): Scenario[] =>
+    [
+      esimAccessScenario('eSIM Access balance/query (signed)', 'balance/query', {}),
+      esimAccessScenario('eSIM Access package/list, full catalogue', 'package/list', {}),
+    ]
+      .map((scenario) => ({
+        ...scenario,
+        name: `${scenario.name}, ${size.toLocaleString('en-US')} profiles`,
+      }))
+      .concat(query(size));
+  const scenarios = sized(small);
   const bodies = new Map<string, unknown>();
-  const paths = [...new Set([...scenarios.map((s) => s.path), codeQuery.path])];
+  const paths = [...new Set([...scenarios.map((scenario) => scenario.path), codeQuery.path])];
   const fakeServers = {
     esimaccess: await startServer({ emulator: ea.emulator }),
     iroamly: await startServer({ emulator: iroamly.emulator }),
@@ -95,37 +100,34 @@ export async function httpFigures(settings: BenchSettings, log: (line: string) =
       throw new Error(`${scenario.name}: the fake refused the benchmark request: ${JSON.stringify(body)}`);
     }
     bodies.set(scenario.path, body);
-    const load = (origin: string, warmupS: number) =>
-      runLoad({
-        origin,
-        scenario,
-        credentials,
-        connections: settings.connections,
-        durationS: settings.durationS / ROUNDS,
-        warmupS,
-      });
     log(`load: ${scenario.name}`);
-    // Baseline and fake take turns, so a change in the machine's load during the figure hits both alike.
-    const baseRuns: LoadResult[] = [];
-    const fakeRuns: LoadResult[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const warmupS = round === 0 ? settings.warmupS : 0;
-      baseRuns.push(await load(baseline.url, warmupS));
-      fakeRuns.push(await load(fakeServers[scenario.provider].url, warmupS));
-    }
-    const base = mergeResults(baseRuns);
-    const fakeResult = mergeResults(fakeRuns);
+    const turns = await runLoad({
+      origins: { fake: fakeServers[scenario.provider].url, baseline: baseline.url },
+      rounds: settings.rounds,
+      scenario,
+      credentials,
+      connections: settings.connections,
+      turnS: settings.durationS / settings.rounds,
+      warmupS: settings.warmupS,
+    });
+    const base = mergeResults(turns.baseline);
+    const fakeResult = mergeResults(turns.fake);
     const failed = failures(fakeResult) + failures(base);
     const signed = scenario.provider === 'esimaccess';
-    const f = figure({
-      group: 1,
-      name: scenario.name,
-      value: fakeResult.rps,
-      unit: 'req/s',
-      higherIsBetter: true,
-      baseline: { name: `bare Hono, same body (${describe(base)})`, value: base.rps },
-      details: { p50: `${formatNumber(fakeResult.p50Ms)} ms`, p99: `${formatNumber(fakeResult.p99Ms)} ms` },
-    });
+    const f = roundsFigure(
+      {
+        group: 1,
+        name: scenario.name,
+        unit: 'req/s',
+        higherIsBetter: true,
+        details: { p50: `${formatNumber(fakeResult.p50Ms)} ms`, p99: `${formatNumber(fakeResult.p99Ms)} ms` },
+      },
+      summarise(
+        turns.fake.map((r) => r.rps),
+        turns.baseline.map((r) => r.rps),
+      ),
+      `bare Hono, same body (${describe(base)})`,
+    );
     if (failed > 0) f.details = { ...f.details, 'failed requests': failed };
     if (signed && f.ratio !== undefined) {
       f.target = { text: '>= 0.5x bare Hono', met: failed === 0 && f.ratio >= 0.5 };
@@ -133,12 +135,14 @@ export async function httpFigures(settings: BenchSettings, log: (line: string) =
     figures.push(f);
   };
 
+  const measureWanted = async (list: readonly Scenario[]) => {
+    for (const scenario of list) if (wants(settings, scenario.name)) await measure(scenario);
+  };
   try {
-    for (const scenario of scenarios) await measure(scenario);
+    await measureWanted(scenarios);
     log(`seeding up to ${large} eSIM Access profiles`);
     await seedEsimAccessProfiles(ea, large - small);
-    await measure(query(large));
-    await measure(codeQuery);
+    await measureWanted([...sized(large), codeQuery]);
   } finally {
     await baseline.close();
     await fakeServers.esimaccess.close();

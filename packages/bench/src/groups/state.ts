@@ -2,9 +2,9 @@
  * @module
  * Figure group 3, state size: reset, snapshot, restore, a state-file save and heap per profile, each at the two
  * state sizes and at three times the larger one, so the table shows how they grow (linear growth = the per-profile
- * figures stay level). Baselines: a reset of an empty account; structuredClone of the same provider state (the
- * engine's copy before it had its own); JSON.stringify plus a plain file write of the same state; the state's JSON
- * size per profile.
+ * figures stay level). Baselines, each sample right after its figure's (alternating rounds): a reset of an empty
+ * account; structuredClone of the same provider state (the engine's copy before it had its own); JSON.stringify
+ * plus a plain file write of the same state. Heap per profile is one reading, against the state's JSON size.
  *
  * Fair at every size: each size is a fresh account seeded the same way (not the smaller one's restored copy plus
  * more), the code paths have run on a warm-up account first, and every timed sample starts after a full collection,
@@ -15,13 +15,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEsimAccessMock, type EsimAccessMock } from '@esim-sandbox/esimaccess-mock';
-import { type Figure, figure } from '../support/figures.js';
+import { type Figure, figure, roundsFigure } from '../support/figures.js';
+import { alternate, type RoundsSummary, summarise } from '../support/rounds.js';
 import { seedEsimAccessProfiles } from '../support/seed.js';
 import type { BenchSettings } from '../support/settings.js';
 import { median, settledHeapBytes, timeMs } from '../support/stats.js';
 
 const RESET_TARGET_MS = 20;
-const RUNS = 5;
 const QUIET_MS = 100;
 
 type Account = EsimAccessMock['emulator']['defaultAccount'];
@@ -29,13 +29,11 @@ type Account = EsimAccessMock['emulator']['defaultAccount'];
 interface SizeReading {
   heapPerProfile: number;
   jsonPerProfile: number;
-  clone: Timing;
-  snapshot: Timing;
-  restore: Timing;
-  reset: Timing;
-  controlReset: Timing;
-  save: Timing;
-  plainWrite: Timing;
+  snapshot: Paired;
+  restore: Paired;
+  reset: Paired;
+  controlReset: Paired;
+  save: Paired;
 }
 
 export async function stateFigures(settings: BenchSettings, log: (line: string) => void): Promise<Figure[]> {
@@ -43,16 +41,14 @@ export async function stateFigures(settings: BenchSettings, log: (line: string) 
   const mock = createEsimAccessMock({ seed: 'bench', balance: 1e12, rateLimit: null, clock: 'manual' });
   const figures: Figure[] = [];
   try {
-    const empty = mock.emulator.createAccount();
-    const emptyResetMs = (await settledMedian(() => empty.reset())).ms;
     // Every code path (and its lazily built data) runs once before anything is read.
     log('state: warming up');
-    await measureSize(mock, 500, dir);
+    await measureSize(mock, 500, dir, 1);
     const sizes = [...settings.sizes, settings.sizes[1] * 3];
     for (const size of sizes) {
       log(`state: ${size} profiles`);
-      const r = await measureSize(mock, size, dir);
-      figures.push(...sizeFigures(size, r, emptyResetMs));
+      const r = await measureSize(mock, size, dir, settings.rounds);
+      figures.push(...sizeFigures(size, r));
     }
   } finally {
     await mock.close();
@@ -61,7 +57,13 @@ export async function stateFigures(settings: BenchSettings, log: (line: string) 
   return figures;
 }
 
-async function measureSize(mock: EsimAccessMock, size: number, dir: string): Promise<SizeReading> {
+async function measureSize(
+  mock: EsimAccessMock,
+  size: number,
+  dir: string,
+  rounds: number,
+): Promise<SizeReading> {
+  const empty = mock.emulator.createAccount();
   const account = mock.emulator.createAccount();
   await seedEsimAccessProfiles(mock, size, account.key);
   // Only the profiles' share of the heap: the journal (500 recent requests) is observation, not state.
@@ -78,43 +80,45 @@ async function measureSize(mock: EsimAccessMock, size: number, dir: string): Pro
   account.restore(snapshot);
   const jsonPerProfile = JSON.stringify(account.state).length / size;
 
-  const clone = await settledMedian(() => structuredClone(account.state));
-  const snapshotTime = await settledMedian(() => account.snapshot());
-  const restore = await settledMedian(() => account.restore(snapshot));
-  const reset = await settledMedian(
-    () => account.reset(),
-    () => account.restore(snapshot),
+  const clone = sampler(() => structuredClone(account.state));
+  const emptyReset = sampler(() => empty.reset());
+  const restoreIt = () => account.restore(snapshot);
+  const snapshotTime = await paired(
+    rounds,
+    sampler(() => account.snapshot()),
+    clone,
   );
-  const controlReset = await settledMedian(
-    async () => {
+  const restore = await paired(rounds, sampler(restoreIt), clone);
+  const reset = await paired(
+    rounds,
+    sampler(() => account.reset(), restoreIt),
+    emptyReset,
+  );
+  const controlReset = await paired(
+    rounds,
+    sampler(async () => {
       const res = await mock.emulator.request(`/_sandbox/accounts/${account.key}/reset`, { method: 'POST' });
       await res.arrayBuffer();
-    },
-    () => account.restore(snapshot),
+    }, restoreIt),
+    emptyReset,
   );
 
   // A state file: the same account restored into a mock that saves to disk.
   const file = join(dir, `state-${size}.json`);
   const saving = createEsimAccessMock({ seed: 'bench', clock: 'manual', stateFile: file });
   saving.emulator.defaultAccount.restore(snapshot);
-  const save = await settledMedian(async () => {
-    saving.emulator.defaultAccount.markChanged();
-    await saving.emulator.persist();
-  });
+  const save = await paired(
+    rounds,
+    sampler(async () => {
+      saving.emulator.defaultAccount.markChanged();
+      await saving.emulator.persist();
+    }),
+    sampler(() => writeFile(join(dir, 'plain.json'), JSON.stringify(snapshot))),
+  );
   await saving.close();
-  const plainWrite = await settledMedian(() => writeFile(join(dir, 'plain.json'), JSON.stringify(snapshot)));
   mock.emulator.deleteAccount(account.id);
-  return {
-    heapPerProfile,
-    jsonPerProfile,
-    clone,
-    snapshot: snapshotTime,
-    restore,
-    reset,
-    controlReset,
-    save,
-    plainWrite,
-  };
+  mock.emulator.deleteAccount(empty.id);
+  return { heapPerProfile, jsonPerProfile, snapshot: snapshotTime, restore, reset, controlReset, save };
 }
 
 /**
@@ -140,63 +144,77 @@ interface Timing {
   cpuMs: number;
 }
 
-/**
- * The medians of {@link RUNS} timed runs after one untimed run. Each sample starts after `prepare` (untimed) and a
- * full collection.
- */
-async function settledMedian(fn: () => unknown, prepare?: () => unknown): Promise<Timing> {
-  await prepare?.();
-  await fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+/** The figure's rounds (wall ms against its baseline's) and the median CPU ms of the figure's own samples. */
+interface Paired {
+  rounds: RoundsSummary;
+  cpuMs: number;
+}
+
+/** One timed sample of `fn`, starting after `prepare` (untimed) and a full collection. */
+function sampler(fn: () => unknown, prepare?: () => unknown): () => Promise<Timing> {
+  return async () => {
     await prepare?.();
     settledHeapBytes();
     const started = process.cpuUsage();
-    wall.push(await timeMs(fn));
+    const ms = await timeMs(fn);
     const used = process.cpuUsage(started);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { ms: median(wall), cpuMs: median(cpu) };
+    return { ms, cpuMs: (used.user + used.system) / 1000 };
+  };
 }
 
-function sizeFigures(size: number, r: SizeReading, emptyResetMs: number): Figure[] {
+/** Alternating rounds of the figure and its baseline, after one untimed run of each. */
+async function paired(
+  rounds: number,
+  fake: () => Promise<Timing>,
+  baseline: () => Promise<Timing>,
+): Promise<Paired> {
+  await fake();
+  await baseline();
+  const samples = await alternate(rounds, fake, baseline);
+  return {
+    rounds: summarise(
+      samples.fake.map((t) => t.ms),
+      samples.baseline.map((t) => t.ms),
+    ),
+    cpuMs: median(samples.fake.map((t) => t.cpuMs)),
+  };
+}
+
+function sizeFigures(size: number, r: SizeReading): Figure[] {
   const label = `${size.toLocaleString('en-US')} profiles`;
-  const perProfile = (t: Timing) => ({
-    'per profile': `${((t.ms / size) * 1000).toFixed(2)} µs`,
+  const perProfile = (t: Paired) => ({
+    'per profile': `${((t.rounds.value / size) * 1000).toFixed(2)} µs`,
     'CPU per profile': `${((t.cpuMs / size) * 1000).toFixed(2)} µs`,
   });
-  const row = (
-    name: string,
-    value: number,
-    baseline: { name: string; value: number },
-    extra?: Partial<Figure>,
-  ) =>
-    figure({
-      group: 3,
-      name: `${name}, ${label}`,
-      value,
-      unit: 'ms',
-      higherIsBetter: false,
-      baseline,
-      ...extra,
-    });
-  const emptyReset = { name: 'reset of an empty account', value: emptyResetMs };
-  const clone = { name: 'structuredClone of the provider state', value: r.clone.ms };
-  const underTarget = (ms: number) => ({ text: `< ${RESET_TARGET_MS} ms`, met: ms < RESET_TARGET_MS });
+  const row = (name: string, t: Paired, baselineName: string, extra?: Partial<Figure>) =>
+    roundsFigure(
+      {
+        group: 3,
+        name: `${name}, ${label}`,
+        unit: 'ms',
+        higherIsBetter: false,
+        details: perProfile(t),
+        ...extra,
+      },
+      t.rounds,
+      baselineName,
+    );
+  const emptyReset = 'reset of an empty account';
+  const clone = 'structuredClone of the provider state';
+  const underTarget = (t: Paired) => ({
+    target: { text: `< ${RESET_TARGET_MS} ms`, met: t.rounds.value < RESET_TARGET_MS },
+  });
   return [
-    row('reset (control handle)', r.reset.ms, emptyReset, { target: underTarget(r.reset.ms) }),
-    row('reset (POST /_sandbox/accounts/:account/reset, in process)', r.controlReset.ms, emptyReset, {
-      target: underTarget(r.controlReset.ms),
-    }),
-    row('snapshot', r.snapshot.ms, clone, { details: perProfile(r.snapshot) }),
-    row('restore', r.restore.ms, clone, { details: perProfile(r.restore) }),
+    row('reset (control handle)', r.reset, emptyReset, underTarget(r.reset)),
     row(
-      'state file save (atomic, fsync)',
-      r.save.ms,
-      { name: 'JSON.stringify + plain writeFile', value: r.plainWrite.ms },
-      { details: perProfile(r.save) },
+      'reset (POST /_sandbox/accounts/:account/reset, in process)',
+      r.controlReset,
+      emptyReset,
+      underTarget(r.controlReset),
     ),
+    row('snapshot', r.snapshot, clone),
+    row('restore', r.restore, clone),
+    row('state file save (atomic, fsync)', r.save, 'JSON.stringify + plain writeFile'),
     figure({
       group: 3,
       name: `heap per profile, ${label}`,

@@ -1,30 +1,34 @@
 /**
  * @module
- * The load generator's process: autocannon against a server of the bench process, loopback only, a fixed number of
- * connections for a fixed time. Reads a LoadSpec (JSON) from argv, prints one LoadResult (JSON) on stdout.
+ * The load generator's process: autocannon against the fake and its baseline (servers of the bench process, loopback
+ * only) in alternating turns, a fixed number of connections for a fixed time each. Reads a LoadSpec (JSON) from argv,
+ * prints one LoadRounds (JSON) on stdout.
  * Every request is built like a real client's (eSIM Access: fresh timestamp, request id and signature), and latencies
  * come from autocannon's per-response timings (sub-millisecond), not its whole-millisecond histogram.
  */
 import autocannon from 'autocannon';
 import { requestHeaders } from '../support/requests.js';
+import { alternate } from '../support/rounds.js';
 import { percentile } from '../support/stats.js';
-import type { LoadResult, LoadSpec } from './spec.js';
+import type { LoadResult, LoadRounds, LoadSpec } from './spec.js';
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
-if (!/^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/.test(spec.origin)) {
-  throw new Error(`the load generator only targets loopback, got ${spec.origin}`);
+for (const origin of Object.values(spec.origins)) {
+  if (!/^http:\/\/(127\.0\.0\.1|\[::1\]):\d+$/.test(origin)) {
+    throw new Error(`the load generator only targets loopback, got ${origin}`);
+  }
 }
 const { scenario, credentials } = spec;
 // iRoamly's headers are static; computing them once keeps the client's cost per request the same for fake and baseline.
 const staticHeaders = scenario.provider === 'iroamly' ? requestHeaders(scenario, credentials) : undefined;
 
-function run(durationS: number): Promise<LoadResult> {
+function run(origin: string, durationS: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let unexpected = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: spec.origin,
+        url: origin,
         connections: spec.connections,
         duration: durationS,
         pipelining: 1,
@@ -66,5 +70,13 @@ function run(durationS: number): Promise<LoadResult> {
   });
 }
 
-if (spec.warmupS > 0) await run(spec.warmupS);
-process.stdout.write(`${JSON.stringify(await run(spec.durationS))}\n`);
+if (spec.warmupS > 0) {
+  await run(spec.origins.fake, spec.warmupS);
+  await run(spec.origins.baseline, spec.warmupS);
+}
+const rounds: LoadRounds = await alternate(
+  spec.rounds,
+  () => run(spec.origins.fake, spec.turnS),
+  () => run(spec.origins.baseline, spec.turnS),
+);
+process.stdout.write(`${JSON.stringify(rounds)}\n`);

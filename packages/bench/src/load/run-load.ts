@@ -6,11 +6,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { percentile } from '../support/stats.js';
-import type { LoadResult, LoadSpec } from './spec.js';
+import type { LoadResult, LoadRounds, LoadSpec } from './spec.js';
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
 
-export function runLoad(spec: LoadSpec): Promise<LoadResult> {
+export function runLoad(spec: LoadSpec): Promise<LoadRounds> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(spec)], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +30,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
         reject(new Error(`load generator failed (exit ${code}): ${err.trim() || out.trim()}`));
         return;
       }
-      resolve(JSON.parse(line) as LoadResult);
+      resolve(JSON.parse(line) as LoadRounds);
     });
   });
 }

@@ -5,14 +5,24 @@
 import type { Credentials, Scenario } from '../support/requests.js';
 
 export interface LoadSpec {
-  /** Server origin, e.g. http://127.0.0.1:40123 (loopback only). */
-  origin: string;
+  /** Server origins, e.g. http://127.0.0.1:40123 (loopback only), loaded in turns: fake, baseline, fake, ... */
+  origins: { fake: string; baseline: string };
+  /** Turns per side. */
+  rounds: number;
   /** Path and body; the fake and its baseline get the same. */
   scenario: Scenario;
   credentials: Credentials;
   connections: number;
-  durationS: number;
+  /** Seconds of one turn. */
+  turnS: number;
+  /** Seconds of unmeasured load on each side before the first round. */
   warmupS: number;
+}
+
+/** Every turn's result, per side, in the order run. */
+export interface LoadRounds {
+  fake: LoadResult[];
+  baseline: LoadResult[];
 }
 
 export interface LoadResult {

@@ -4,7 +4,8 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Figure } from './figures.js';
+import { type Figure, failedChecks } from './figures.js';
+import { STABLE_SPREAD } from './rounds.js';
 
 export interface BenchRun {
   startedAt: string;
@@ -15,7 +16,7 @@ export interface BenchRun {
     node: string;
     platform: string;
     totalMemMB: number;
-    /** 1-minute load average: other work on the machine moves absolute numbers. */
+    /** 1-minute load average before and after: other work on the machine moves the figures. */
     loadAverage: { atStart: number; atEnd: number };
   };
   settings: Record<string, unknown>;
@@ -47,24 +48,58 @@ function formatRatio(f: Figure): string {
 }
 
 function formatTarget(f: Figure): string {
-  if (!f.target) return '';
-  return `${f.target.met ? 'met' : 'MISSED'}: ${f.target.text}`;
+  const parts: string[] = [];
+  if (f.target) parts.push(`${f.target.met ? 'met' : 'MISSED'}: ${f.target.text}`);
+  if (f.checks) {
+    const failed = failedChecks(f);
+    const names = Object.keys(f.checks).join(', ');
+    parts.push(failed.length === 0 ? `checked: ${names}` : `CHECK FAILED: ${failed.join(', ')}`);
+  }
+  return parts.join('; ');
+}
+
+/** Min-max of the rounds' ratios (of their values when there is no baseline). */
+function formatSpread(f: Figure): string {
+  const r = f.rounds;
+  if (!r) return '';
+  const range = `${formatNumber(r.min)}-${formatNumber(r.max)}`;
+  return `${r.ratio === undefined ? `${range} ${f.unit}` : `${range}x`} (${r.count} rounds)`;
+}
+
+function formatStable(f: Figure): string {
+  if (f.unavailable) return '';
+  if (!f.rounds) return 'one reading';
+  const percent = `${formatNumber(f.rounds.relativeSpread * 100)} %`;
+  return `${f.rounds.stable ? 'yes' : 'no'} (${percent})`;
 }
 
 /** A Markdown table, one row per figure, in the order measured. */
 export function renderTable(figures: readonly Figure[]): string {
-  const header = ['#', 'figure', 'value', 'baseline (same run)', 'ratio', 'target'];
+  const header = ['#', 'figure', 'value', 'baseline (same run)', 'ratio', 'spread', 'stable', 'target'];
   const rows = figures.map((f) => [
     String(f.group),
     f.name,
     formatValue(f),
     formatBaseline(f),
     formatRatio(f),
+    formatSpread(f),
+    formatStable(f),
     formatTarget(f),
   ]);
   const escapeCell = (cell: string) => cell.replaceAll('|', '\\|');
   const lines = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(escapeCell).join(' | ')} |`);
   return lines.join('\n');
+}
+
+/** The lines under the table: what the columns mean, and the machine and its load before and after. */
+export function renderFooter(run: BenchRun, out: string): string {
+  const m = run.machine;
+  return [
+    'value, baseline and ratio: medians of alternating rounds (fake, baseline, fake, ...); ratio: median of the',
+    `per-round ratios; spread: their min-max; stable: spread / median <= ${STABLE_SPREAD * 100} %.`,
+    `${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.loadAverage.atStart.toFixed(2)} before and ` +
+      `${m.loadAverage.atEnd.toFixed(2)} after, ${run.durationS.toFixed(0)} s; JSON: ${out}`,
+  ].join('\n');
 }
 
 export async function writeJson(path: string, run: BenchRun): Promise<void> {

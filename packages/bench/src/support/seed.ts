@@ -8,7 +8,7 @@ import type { EsimAccessMock } from '@esim-sandbox/esimaccess-mock';
 import type { IroamlyMock } from '@esim-sandbox/iroamly-mock';
 
 /** The provider allocates at most this many eSIMs per order. */
-const PER_ORDER = 30;
+export const PER_ORDER = 30;
 /**
  * Ids carry a 4-digit sequence per virtual minute (`esimTranNo` = yyMMddHHmm + 4 digits), so at most 10,000
  * profiles can be allocated within one minute: move the clock on after this many.

@@ -1,0 +1,142 @@
+/**
+ * @module
+ * Figure group 6: what a reseller's test suite pays per test, in the two modes its tests use.
+ * - msw: the testing harness (`startEsimAccessFake({ mode: 'msw' })`): `newAccount()`, the first signed call with
+ *   the account's client through msw, a clock advance that allocates an order, a reset of the account.
+ * - HTTP: the same steps as a suite against a running fake does them over loopback: `POST /_sandbox/accounts`, the
+ *   signed call, `POST .../clock/advance`, `POST .../reset`.
+ * Each at the two sizes: the fake's default account holds that many profiles (a suite's other state), so a cost
+ * that grows with the fake's state shows. A round's value is the mean of `perTestRepeats` cycles; the figure is the
+ * median of the rounds. Absolute targets, no baseline.
+ */
+import { EsimAccessClient } from '@esim-sandbox/core';
+import { type EsimAccessFake, startEsimAccessFake } from '@esim-sandbox/esimaccess-mock/testing';
+import { type Figure, roundsFigure } from '../support/figures.js';
+import { summarise } from '../support/rounds.js';
+import { cheapestPackage, seedEsimAccessProfiles } from '../support/seed.js';
+import { type BenchSettings, wants } from '../support/settings.js';
+
+/** Enough virtual time for the provider to allocate an order. */
+const ALLOCATION_MS = 60_000;
+const STEPS = ['new account', 'first signed call', 'advance that allocates an order', 'reset'] as const;
+type Step = (typeof STEPS)[number];
+const TARGET_MS: Partial<Record<Step, number>> = { 'new account': 1, reset: 1 };
+
+/** One test's worth of steps, each timed alone (what happens between them is untimed). */
+type Cycle = (time: (step: Step, fn: () => Promise<unknown>) => Promise<void>) => Promise<void>;
+
+function mswCycle(fake: EsimAccessFake, packageCode: string): Cycle {
+  return async (time) => {
+    let account!: ReturnType<EsimAccessFake['newAccount']>;
+    await time('new account', async () => {
+      account = fake.newAccount();
+    });
+    const client = account.client({ rateLimit: false });
+    await time('first signed call', () => client.getBalance());
+    const { orderNo } = await client.order({
+      transactionId: `t-${account.tenant.id}`,
+      packageInfoList: [{ packageCode, count: 1 }],
+    });
+    await time('advance that allocates an order', () => account.advance(ALLOCATION_MS));
+    if (account.order(orderNo).status !== 'GOT_RESOURCE')
+      throw new Error('the advance did not allocate the order');
+    await time('reset', async () => account.tenant.reset());
+    await fake.releaseAccounts();
+  };
+}
+
+async function control(url: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function httpCycle(fake: EsimAccessFake, packageCode: string): Cycle {
+  const sandbox = `${fake.baseUrl}/_sandbox/accounts`;
+  return async (time) => {
+    let created!: { id: string; key: string; secret: string };
+    await time('new account', async () => {
+      created = (await control(sandbox)) as typeof created;
+    });
+    const client = new EsimAccessClient({
+      accessCode: created.key,
+      secretKey: created.secret,
+      baseUrl: fake.baseUrl,
+      rateLimit: false,
+    });
+    await time('first signed call', () => client.getBalance());
+    const { orderNo } = await client.order({
+      transactionId: `t-${created.id}`,
+      packageInfoList: [{ packageCode, count: 1 }],
+    });
+    await time('advance that allocates an order', () =>
+      control(`${sandbox}/${created.id}/clock/advance`, { ms: ALLOCATION_MS }),
+    );
+    const { esimList } = await client.queryProfiles({ orderNo, pager: { pageNum: 1, pageSize: 50 } });
+    if (esimList.length !== 1) throw new Error('the advance did not allocate the order');
+    await time('reset', () => control(`${sandbox}/${created.id}/reset`));
+    await (await fetch(`${sandbox}/${created.id}`, { method: 'DELETE' })).arrayBuffer();
+  };
+}
+
+/** Per step, the rounds of mean ms per cycle. */
+async function measureCycle(cycle: Cycle, settings: BenchSettings): Promise<Map<Step, number[]>> {
+  // Every path runs once before anything is timed.
+  await cycle(async (_step, fn) => void (await fn()));
+  const rounds = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
+  for (let round = 0; round < settings.rounds; round++) {
+    const totals = new Map<Step, number>();
+    for (let i = 0; i < settings.perTestRepeats; i++) {
+      await cycle(async (step, fn) => {
+        const started = performance.now();
+        await fn();
+        totals.set(step, (totals.get(step) ?? 0) + performance.now() - started);
+      });
+    }
+    for (const step of STEPS) rounds.get(step)?.push((totals.get(step) ?? 0) / settings.perTestRepeats);
+  }
+  return rounds;
+}
+
+function stepName(mode: 'msw' | 'http', step: Step, size: number): string {
+  const how = mode === 'msw' ? 'msw, testing harness' : 'HTTP, control API';
+  return `per test (${how}): ${step}, ${size.toLocaleString('en-US')} profiles in the fake`;
+}
+
+export async function perTestFigures(
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const mode of ['msw', 'http'] as const) {
+    for (const size of settings.sizes) {
+      if (!STEPS.some((step) => wants(settings, stepName(mode, step, size)))) continue;
+      const fake = await startEsimAccessFake({ mode, seed: 'bench', balance: 1e12, rateLimit: null });
+      try {
+        log(`per test (${mode}): seeding ${size} profiles`);
+        await seedEsimAccessProfiles(fake.mock, size);
+        const packageCode = await cheapestPackage(fake.mock);
+        const cycle = mode === 'msw' ? mswCycle(fake, packageCode) : httpCycle(fake, packageCode);
+        const rounds = await measureCycle(cycle, settings);
+        for (const step of STEPS) {
+          const name = stepName(mode, step, size);
+          if (!wants(settings, name)) continue;
+          const f = roundsFigure(
+            { group: 6, name, unit: 'ms', higherIsBetter: false },
+            summarise(rounds.get(step) ?? []),
+          );
+          const target = TARGET_MS[step];
+          if (target !== undefined) f.target = { text: `< ${target} ms`, met: f.value < target };
+          figures.push(f);
+        }
+      } finally {
+        await fake.close();
+      }
+    }
+  }
+  return figures;
+}

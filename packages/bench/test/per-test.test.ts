@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { perTestFigures } from '../src/groups/per-test.js';
+import { QUICK } from '../src/support/settings.js';
+
+describe('the per-test cost figures (a --quick run at small sizes)', () => {
+  it('time each step of a test in both modes at both sizes, with the targets in the rows', async () => {
+    const figures = await perTestFigures(
+      { ...QUICK, sizes: [30, 60], rounds: 2, perTestRepeats: 1, out: '' },
+      () => undefined,
+    );
+    const steps = ['new account', 'first signed call', 'advance that allocates an order', 'reset'];
+    const expected = ['msw, testing harness', 'HTTP, control API'].flatMap((how) =>
+      [30, 60].flatMap((size) =>
+        steps.map((step) => `per test (${how}): ${step}, ${size} profiles in the fake`),
+      ),
+    );
+    expect(figures.map((f) => f.name)).toEqual(expected);
+    for (const f of figures) {
+      expect(f).toMatchObject({ group: 6, unit: 'ms', higherIsBetter: false, rounds: { count: 2 } });
+      expect(f.value).toBeGreaterThan(0);
+      expect(f.baseline).toBeUndefined();
+    }
+    const targets = figures.filter((f) => f.target).map((f) => f.target?.text);
+    expect(targets).toEqual(Array(8).fill('< 1 ms'));
+  }, 120_000);
+});
