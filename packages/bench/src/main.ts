@@ -9,6 +9,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dashboardFigures } from './groups/dashboard.js';
 import { fanOutFigures } from './groups/fanout.js';
 import { httpFigures } from './groups/http.js';
 import { mswFigures } from './groups/msw.js';
@@ -49,6 +50,7 @@ const groups: [number, (s: BenchSettings, log: (line: string) => void) => Promis
   [3, stateFigures],
   [4, fanOutFigures],
   [5, reconcilerFigures],
+  [6, dashboardFigures],
 ];
 
 const started = Date.now();
