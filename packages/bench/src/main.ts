@@ -12,6 +12,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dashboardFigures } from './groups/dashboard.js';
 import { fanOutFigures } from './groups/fanout.js';
 import { httpFigures } from './groups/http.js';
 import { mswFigures } from './groups/msw.js';
@@ -71,6 +72,7 @@ const groups: [number, string, (s: BenchSettings, log: (line: string) => void) =
   [4, 'fanout', fanOutFigures],
   [5, 'reconciler', reconcilerFigures],
   [6, 'per-test', perTestFigures],
+  [7, 'dashboard', dashboardFigures],
 ];
 const only = values.only ? new Set(values.only.split(',').map((g) => g.trim())) : undefined;
 const unknown = [...(only ?? [])].filter((g) => !groups.some(([n, name]) => g === String(n) || g === name));

@@ -48,6 +48,10 @@ function panel(provider: ProviderName): Markup {
       <label class="picker">account <select id="${provider}-accounts" data-provider="${provider}" data-live><option value="">newest</option></select></label>
     </header>
     <div id="${provider}-summary" data-live><p class="muted">Connecting…</p></div>
+    <div class="panel-actions" id="${provider}-actions">
+      <button type="button" class="btn plain" data-create-account="${provider}" data-testid="${provider}-create-account">New account</button>
+    </div>
+    <div class="created" id="${provider}-created" hidden></div>
     ${faultForm(provider)}
     <div class="sections">${SECTIONS[provider].map((s) => html`<div id="${provider}-${s}" class="${s}" data-live></div>`)}</div>
   </section>`;

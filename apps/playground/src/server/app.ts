@@ -8,10 +8,13 @@ import { readFileSync } from 'node:fs';
 import { browserGuard } from '@esim-sandbox/emulator';
 import { Hono } from 'hono';
 import { type PageInfo, renderPage } from '../dashboard/page.js';
+import { PlaygroundError } from '../errors.js';
 import type { ChangeFeed } from './changes.js';
 import { streamEvents } from './events.js';
 import type { SectionRenderer } from './sections.js';
 import type { ProviderName, ProviderSource } from './sources.js';
+import { loadListPage } from './views/lists.js';
+import { PageQueryError, parsePageQuery } from './views/paging.js';
 
 export interface PlaygroundConfig {
   providers: Record<ProviderName, { baseUrl: string; external: boolean }>;
@@ -52,6 +55,27 @@ export function createDashboardApp(deps: DashboardAppDeps): Hono {
   app.get('/events', (c) =>
     streamEvents(c, { render: deps.render, changes: deps.changes, pollMs: deps.pollMs ?? 1000 }),
   );
+
+  // One page of a list, searched on the server: `?q=&page=&limit=` (the live sections use the same paging).
+  app.get('/api/:provider/accounts/:account/lists/:list', async (c) => {
+    const provider = c.req.param('provider');
+    if (!isProvider(provider))
+      return c.json({ error: { code: 'NOT_FOUND', message: `provider: no provider ${provider}` } }, 404);
+    try {
+      const query = parsePageQuery((name) => c.req.query(name));
+      const { account, list } = c.req.param();
+      return c.json(await loadListPage(deps.sources[provider], provider, account, list, query));
+    } catch (error) {
+      if (error instanceof PageQueryError)
+        return c.json(
+          { error: { code: 'INVALID_ARGUMENT', field: error.field, message: error.message } },
+          400,
+        );
+      if (error instanceof PlaygroundError && error.code !== 'UNREACHABLE')
+        return c.json({ error: { code: 'NOT_FOUND', field: error.field, message: error.message } }, 404);
+      throw error;
+    }
+  });
 
   app.all('/api/:provider/sandbox/*', async (c) => {
     const provider = c.req.param('provider');

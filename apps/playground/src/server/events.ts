@@ -6,8 +6,10 @@
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { ChangeFeed } from './changes.js';
-import type { SectionRenderer } from './sections.js';
+import type { ListQueries, SectionRenderer } from './sections.js';
 import type { ProviderName } from './sources.js';
+import { listNames } from './views/lists.js';
+import { parsePageQuery } from './views/paging.js';
 
 const PROVIDERS: ProviderName[] = ['esimaccess', 'iroamly'];
 
@@ -26,13 +28,17 @@ export function streamEvents(c: Context, deps: EventDeps): Response {
     ProviderName,
     string | undefined
   >;
+  const queries = Object.fromEntries(PROVIDERS.map((p) => [p, listQueries(c, p)])) as Record<
+    ProviderName,
+    ListQueries
+  >;
   return streamSSE(c, async (stream) => {
     const stop = new AbortController();
     stream.onAbort(() => stop.abort());
     const sent = new Map<string, string>();
     while (!stop.signal.aborted) {
       for (const provider of PROVIDERS) {
-        const { sections, account } = await deps.render(provider, wanted[provider]);
+        const { sections, account } = await deps.render(provider, wanted[provider], queries[provider]);
         const meta = JSON.stringify({ provider, account: account ?? null });
         if (sent.get(`${provider}:meta`) !== meta) {
           await stream.writeSSE({ event: 'meta', data: meta });
@@ -48,4 +54,20 @@ export function streamEvents(c: Context, deps: EventDeps): Response {
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     }
   });
+}
+
+/**
+ * `esimaccess.profiles.q=…&esimaccess.profiles.page=3`: where each list of the stream is. A query the page never
+ * sends (hand-edited) shows that list's first page rather than ending the stream.
+ */
+function listQueries(c: Context, provider: ProviderName): ListQueries {
+  const queries: ListQueries = {};
+  for (const list of listNames(provider)) {
+    try {
+      queries[list] = parsePageQuery((name) => c.req.query(name), `${provider}.${list}.`);
+    } catch {
+      // the list's defaults
+    }
+  }
+  return queries;
 }

@@ -16,6 +16,8 @@ import type { ProviderName, ProviderSource } from './sources.js';
 import { type AccountRef, listAccounts, pickAccount } from './views/common.js';
 import { loadEsimAccessView } from './views/esimaccess.js';
 import { loadIroamlyView } from './views/iroamly.js';
+import { pageList } from './views/lists.js';
+import { DEFAULT_PAGE_QUERY, type Page, type PageQuery } from './views/paging.js';
 
 export interface SectionDeps {
   sources: Record<ProviderName, ProviderSource>;
@@ -29,7 +31,14 @@ export interface ProviderRender {
   account: string | undefined;
 }
 
-export type SectionRenderer = (provider: ProviderName, wanted: string | undefined) => Promise<ProviderRender>;
+/** The search and page each list is shown at, by list name (`profiles`); missing ones show page 1 unsearched. */
+export type ListQueries = Record<string, PageQuery>;
+
+export type SectionRenderer = (
+  provider: ProviderName,
+  wanted: string | undefined,
+  queries?: ListQueries,
+) => Promise<ProviderRender>;
 
 function pickerOptions(accounts: AccountRef[], wanted: string | undefined): string {
   return html`<option value="" ${wanted ? '' : 'selected'}>newest (follows new accounts)</option>${accounts.map(
@@ -63,7 +72,8 @@ export function createSectionRenderer(deps: SectionDeps): SectionRenderer {
     return cached;
   };
 
-  return async (provider, wanted) => {
+  return async (provider, wanted, queries = {}) => {
+    const at = (list: string) => queries[list] ?? DEFAULT_PAGE_QUERY;
     const source = deps.sources[provider];
     const sections: [string, string][] = [];
     try {
@@ -73,21 +83,25 @@ export function createSectionRenderer(deps: SectionDeps): SectionRenderer {
       if (!chosen) return { sections, account: undefined };
       if (provider === 'esimaccess') {
         const view = await loadEsimAccessView(source, chosen.id);
+        const page = <T>(list: 'profiles' | 'orders' | 'deliveries' | 'journal') =>
+          pageList('esimaccess', view, list, at(list)) as Page<T>;
         sections.push(
           ['esimaccess-summary', ea.summary(view, sinkInfo(deps.sink, view.info.webhookUrl)).value],
-          ['esimaccess-profiles', ea.profiles(view).value],
-          ['esimaccess-webhooks', ea.deliveries(view).value],
-          ['esimaccess-orders', ea.orders(view).value],
-          ['esimaccess-journal', ea.journal(view).value],
+          ['esimaccess-profiles', ea.profiles(view, page('profiles')).value],
+          ['esimaccess-webhooks', ea.deliveries(view, page('deliveries')).value],
+          ['esimaccess-orders', ea.orders(view, page('orders')).value],
+          ['esimaccess-journal', ea.journal(page('journal')).value],
         );
       } else {
         const view = await loadIroamlyView(source, chosen.id);
+        const page = <T>(list: 'codes' | 'orders' | 'journal') =>
+          pageList('iroamly', view, list, at(list)) as Page<T>;
         sections.push(
           ['iroamly-summary', ir.summary(view).value],
-          ['iroamly-codes', ir.codes(view).value],
+          ['iroamly-codes', ir.codes(page('codes')).value],
           ['iroamly-outbox', ir.outbox(view).value],
-          ['iroamly-orders', ir.orders(view).value],
-          ['iroamly-journal', ir.journal(view).value],
+          ['iroamly-orders', ir.orders(page('orders')).value],
+          ['iroamly-journal', ir.journal(page('journal')).value],
         );
       }
       sections.push([`${provider}-catalog`, await catalogSection(provider)]);

@@ -15,7 +15,7 @@ export interface Baseline {
 }
 
 export interface Figure {
-  /** Figure group of the issue (1 HTTP, 2 msw, 3 start-up/state, 4 fan-out, 5 reconciler). */
+  /** Figure group of the issue (1 HTTP, 2 msw, 3 start-up/state, 4 fan-out, 5 reconciler, 6 dashboard). */
   group: number;
   name: string;
   value: number;

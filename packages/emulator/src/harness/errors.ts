@@ -9,7 +9,9 @@ export type HarnessErrorCode =
   /** `account` or `fake` read where the hooks have not set it (at module level, or after the suite). */
   | 'OUTSIDE_TEST'
   /** An option the harness cannot use (an unknown mode). */
-  | 'INVALID_OPTION';
+  | 'INVALID_OPTION'
+  /** A request reached a fake after `close()`: it no longer answers for its base URL. */
+  | 'CLOSED';
 
 export class HarnessError extends Error {
   readonly code: HarnessErrorCode;

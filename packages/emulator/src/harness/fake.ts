@@ -8,6 +8,7 @@ import type { HttpHandler } from 'msw';
 import type { ClockMode } from '../clock/clock.js';
 import type { Emulator } from '../emulator/create.js';
 import type { TestHooks } from './hooks.js';
+import type { MswServer } from './msw.js';
 import { type FakeMode, serveEmulator } from './serve.js';
 import { type FakeSuite, registerFakeSuite, trackAccounts } from './suite.js';
 
@@ -17,6 +18,11 @@ export interface FakeOptions<P> {
   mode?: FakeMode;
   /** Params of every test account (the provider's own: balance in its money unit, stock...). */
   account?: P;
+  /**
+   * Your own msw `setupServer()` instance, msw mode only: the fake's handlers join it (after yours, so your
+   * handlers and `server.use()` overrides win and `resetHandlers()` keeps the fake) instead of a second server.
+   */
+  server?: MswServer;
 }
 
 export interface Fake<M, P, A> {
@@ -69,15 +75,17 @@ export async function startFake<O extends FakeMockOptions, M extends ServableMoc
   definition: FakeDefinition<O, M, P, A>,
   options: O & FakeOptions<P>,
 ): Promise<Fake<M, P, A>> {
-  const { mode = 'msw', account: defaultParams, ...mockOptions } = options;
+  const { mode = 'msw', account: defaultParams, server, ...mockOptions } = options;
   // TypeScript types the rest of a generic object as an Omit<>, which it cannot relate back to O.
   const mock = definition.createMock({ clock: 'manual', ...mockOptions } as unknown as O);
-  const served = await serveEmulator(mock.emulator, { mode, realBaseUrl: definition.realBaseUrl }).catch(
-    async (error: unknown) => {
-      await mock.close();
-      throw error;
-    },
-  );
+  const served = await serveEmulator(mock.emulator, {
+    mode,
+    realBaseUrl: definition.realBaseUrl,
+    server,
+  }).catch(async (error: unknown) => {
+    await mock.close();
+    throw error;
+  });
   const tracker = trackAccounts(mock.emulator);
   return {
     mode: served.mode,

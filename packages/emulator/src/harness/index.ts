@@ -15,7 +15,7 @@ export {
   useFake,
 } from './fake.js';
 export { type HookCallback, type ResolvedHooks, resolveTestHooks, type TestHooks } from './hooks.js';
-export { attachMswHandlers } from './msw.js';
+export { attachMswHandlers, joinMswServer, type MswServer } from './msw.js';
 export { FAKE_MODES, type FakeMode, type ServedEmulator, type ServeOptions, serveEmulator } from './serve.js';
 export {
   type AccountTracker,

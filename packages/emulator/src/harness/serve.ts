@@ -8,7 +8,7 @@ import type { Emulator } from '../emulator/create.js';
 import { createMswHandlers } from '../server/msw.js';
 import { startServer } from '../server/server.js';
 import { HarnessError } from './errors.js';
-import { attachMswHandlers } from './msw.js';
+import { attachMswHandlers, joinMswServer, type MswServer } from './msw.js';
 
 export type FakeMode = 'msw' | 'http';
 
@@ -28,6 +28,8 @@ export interface ServeOptions {
   mode: FakeMode;
   /** The provider's production base URL, intercepted in msw mode. */
   realBaseUrl: string;
+  /** msw mode only: the suite's own msw server, which the handlers join instead of the shared one. */
+  server?: MswServer | undefined;
 }
 
 /**
@@ -40,14 +42,30 @@ export async function serveEmulator(
   emulator: Pick<Emulator<unknown, unknown>, 'fetch' | 'close' | 'controlToken'>,
   options: ServeOptions,
 ): Promise<ServedEmulator> {
-  const handlers = createMswHandlers(emulator.fetch, options.realBaseUrl);
+  const baseUrl = options.realBaseUrl.replace(/\/+$/, '');
+  let closed = false;
+  const handlers = createMswHandlers((request) => {
+    if (closed) {
+      throw new HarnessError(
+        'CLOSED',
+        `${request.method} ${request.url}: the fake serving ${baseUrl} was closed`,
+      );
+    }
+    return emulator.fetch(request);
+  }, options.realBaseUrl);
+  if (options.server !== undefined && options.mode !== 'msw') {
+    throw new HarnessError('INVALID_OPTION', `server: your msw server only serves the fake in mode 'msw'`, {
+      field: 'server',
+    });
+  }
   if (options.mode === 'msw') {
-    const detach = attachMswHandlers(handlers);
+    const detach = options.server ? joinMswServer(options.server, handlers) : attachMswHandlers(handlers);
     return {
       mode: 'msw',
-      baseUrl: options.realBaseUrl.replace(/\/+$/, ''),
+      baseUrl,
       handlers,
       close: async () => {
+        closed = true;
         detach();
         await emulator.close();
       },

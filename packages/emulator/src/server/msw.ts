@@ -34,6 +34,19 @@ export function createMswHandlers(
   const bases = typeof baseUrl === 'string' ? [baseUrl] : baseUrl;
   return bases.map((base) =>
     // A drop fault answers Response.error(), which msw turns into a network error for the client.
-    http.all(`${base.replace(/\/+$/, '')}/*`, ({ request }) => fetchHandler(request)),
+    http.all(`${base.replace(/\/+$/, '')}/*`, ({ request }) => fetchHandler(readableCopy(request))),
+  );
+}
+
+/**
+ * msw hands every handler and lifecycle listener (`request:end`, `response:mocked`...) the same request, so the
+ * engine reads a copy and leaves the original readable for them. A handler that ran before this one and read the
+ * original itself (instead of `request.clone()`) left nothing to copy: say so rather than answer an empty body.
+ */
+function readableCopy(request: Request): Request {
+  if (!request.bodyUsed) return request.clone();
+  throw new TypeError(
+    `${request.method} ${request.url}: an msw handler before the fake read the request body; ` +
+      'a handler that lets the request fall through must read request.clone()',
   );
 }

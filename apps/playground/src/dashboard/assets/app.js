@@ -26,15 +26,35 @@
     if (el.tagName === 'SELECT' && document.activeElement === el) return;
     const open = new Set([...el.querySelectorAll('details[open][id]')].map((d) => d.id));
     const wasOpen = el.tagName === 'DETAILS' && el.open;
+    // The search box being typed in is replaced too: keep its focus and caret.
+    const typing = el.contains(document.activeElement) ? document.activeElement.dataset.list : undefined;
+    const caret = typing ? document.activeElement.selectionStart : 0;
     el.innerHTML = markup;
     for (const id of open) document.getElementById(id)?.setAttribute('open', '');
     if (wasOpen) el.open = true;
+    if (typing) {
+      const box = el.querySelector(`input[data-list="${typing}"]`);
+      box?.focus();
+      box?.setSelectionRange(caret, caret);
+    }
+  }
+
+  // Where each list is (search text, page): part of the event stream's query, so the server renders that page.
+  const lists = {};
+
+  function setList(list, change) {
+    lists[list] = { ...lists[list], ...change };
+    connect();
   }
 
   function connect() {
     source?.close();
     const query = new URLSearchParams();
     for (const p of providers) if (selection[p]) query.set(p, selection[p]);
+    for (const [list, at] of Object.entries(lists)) {
+      if (at.q) query.set(`${list}.q`, at.q);
+      if (at.page > 1) query.set(`${list}.page`, String(at.page));
+    }
     source = new EventSource(`/events?${query}`);
     source.addEventListener('open', () => {
       live.textContent = 'live';
@@ -65,7 +85,92 @@
     return answer;
   }
 
+  let searchTimer;
+  document.addEventListener('input', (event) => {
+    const box = event.target.closest('input.list-search');
+    if (!box) return;
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => setList(box.dataset.list, { q: box.value.trim(), page: 1 }), 250);
+  });
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      // No clipboard permission (plain http on another host): select-and-copy through a scratch field.
+      const area = Object.assign(document.createElement('textarea'), { value: text });
+      document.body.append(area);
+      area.select();
+      document.execCommand('copy');
+      area.remove();
+    }
+  }
+
+  function mask(text) {
+    return '•'.repeat(Math.min(24, text.length));
+  }
+
+  async function createAccount(provider) {
+    const created = await call('POST', `/api/${provider}/sandbox/accounts`, {});
+    const box = document.getElementById(`${provider}-created`);
+    box.replaceChildren();
+    const line = (label, value, secret) => {
+      const row = Object.assign(document.createElement('div'), { className: 'created-line' });
+      const shown = Object.assign(document.createElement('code'), {
+        textContent: secret ? mask(value) : value,
+      });
+      shown.dataset.testid = `${provider}-created-${label}`;
+      row.append(
+        Object.assign(document.createElement('span'), { className: 'label', textContent: label }),
+        shown,
+      );
+      if (secret) {
+        const reveal = Object.assign(document.createElement('button'), {
+          type: 'button',
+          className: 'btn plain',
+        });
+        reveal.textContent = 'Reveal';
+        reveal.addEventListener('click', () => {
+          const hidden = shown.textContent !== value;
+          shown.textContent = hidden ? value : mask(value);
+          reveal.textContent = hidden ? 'Hide' : 'Reveal';
+        });
+        row.append(reveal);
+      }
+      const copyButton = Object.assign(document.createElement('button'), {
+        type: 'button',
+        className: 'btn plain',
+      });
+      copyButton.textContent = 'Copy';
+      copyButton.addEventListener('click', () => copy(value).then(() => say(`${label} copied`, 'good')));
+      row.append(copyButton);
+      return row;
+    };
+    box.append(line('key', created.key, true), line('secret', created.secret, true));
+    box.hidden = false;
+    // Show the new account: the picker follows the newest one.
+    selection[provider] = '';
+    connect();
+    say(`Account ${created.id} created`, 'good');
+  }
+
   document.addEventListener('click', async (event) => {
+    const pager = event.target.closest('button[data-list-page]');
+    if (pager) return setList(pager.dataset.listPage, { page: Number(pager.dataset.page) });
+    const copyButton = event.target.closest('button[data-copy]');
+    if (copyButton) {
+      const text = copyButton.closest('.payload-part')?.querySelector('pre')?.textContent ?? '';
+      return copy(text).then(() => say('Copied', 'good'));
+    }
+    const creator = event.target.closest('button[data-create-account]');
+    if (creator) {
+      creator.disabled = true;
+      return createAccount(creator.dataset.createAccount)
+        .catch((error) => say(`New account: ${error.message}`, 'bad'))
+        .finally(() => {
+          creator.disabled = false;
+        });
+    }
     const button = event.target.closest('button[data-url]');
     if (!button) return;
     if (button.dataset.confirm && !confirm(button.dataset.confirm)) return;

@@ -6,6 +6,7 @@
 import type { FaultRule, JournalEntry } from '@esim-sandbox/emulator';
 import type { ProviderName } from '../../server/sources.js';
 import type { AccountInfo } from '../../server/views/common.js';
+import type { Page } from '../../server/views/paging.js';
 import { formatSpan, formatTime } from '../format.js';
 import { html, type Markup } from '../html.js';
 
@@ -138,20 +139,61 @@ function codeBadge(code: string | undefined, isSuccess: (code: string) => boolea
   return badge(code, isSuccess(code) ? 'good' : 'bad');
 }
 
-export function journalTable(entries: JournalEntry[], isSuccess: (code: string) => boolean): Markup {
+/** Pretty JSON (or the text itself) of a request, response or webhook body. */
+export function pretty(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value ?? null, null, 2);
+}
+
+/**
+ * A row's full payload, folded: opens in place (the live updates keep it open, by its id) with a copy button per
+ * part. Rendered only for the rows of the page shown.
+ */
+export function payload(id: string, parts: [label: string, value: unknown][]): Markup {
+  return html`<details class="payload" id="${id}"><summary>open</summary>${parts.map(
+    ([label, value]) =>
+      html`<div class="payload-part"><div class="payload-head"><span class="label">${label}</span><button type="button" class="btn plain" data-copy title="copy ${label}">Copy</button></div><pre class="mono">${pretty(value)}</pre></div>`,
+  )}</details>`;
+}
+
+/**
+ * A list card with the server's search box and pager. `list` (`esimaccess.profiles`) names the list in the event
+ * stream's query, which the script changes and the server pages by.
+ */
+export function listCard(title: string, list: string, page: Page<unknown>, table: Markup): Markup {
+  const count = page.matched === page.total ? `${page.total}` : `${page.matched} of ${page.total}`;
+  const pager = (label: string, to: number, disabled: boolean) =>
+    html`<button type="button" class="btn plain" data-list-page="${list}" data-page="${to}" ${disabled ? 'disabled' : ''}>${label}</button>`;
+  return html`<section class="card" data-list="${list}"><header><h3>${title} <span class="count">${count}</span></h3>
+    <div class="list-tools"><input type="search" class="list-search" data-list="${list}" value="${page.q}" placeholder="search" aria-label="search ${title.toLowerCase()}">
+    ${page.pages > 1 ? html`${pager('‹ prev', page.page - 1, page.page <= 1)}<span class="small pager-at" data-testid="${list}-page">page ${page.page} of ${page.pages}</span>${pager('next ›', page.page + 1, page.page >= page.pages)}` : ''}</div></header>${table}</section>`;
+}
+
+export function journalTable(
+  provider: ProviderName,
+  page: Page<JournalEntry>,
+  isSuccess: (code: string) => boolean,
+): Markup {
+  const entries = page.items;
   return html`<table class="grid journal">
-    <thead><tr><th>virtual time</th><th>method</th><th>path</th><th>HTTP</th><th>code</th><th>latency</th><th></th></tr></thead>
+    <thead><tr><th>virtual time</th><th>method</th><th>path</th><th>HTTP</th><th>code</th><th>latency</th><th></th><th>payload</th></tr></thead>
     <tbody>${
       entries.length === 0
-        ? emptyRow(7, 'No requests yet.')
+        ? emptyRow(8, page.q ? 'No request matches.' : 'No requests yet.')
         : entries.map(
-            (e) => html`<tr>
+            (e) => html`<tr class="journal-row" data-id="${e.id}">
       <td class="nowrap">${formatTime(e.at)}</td><td>${e.method}</td><td class="mono">${e.path}</td>
       <td>${badge(e.status === 0 ? 'dropped' : String(e.status), e.status >= 400 || e.status === 0 ? 'bad' : 'good')}</td>
       <td class="mono">${codeBadge(e.providerCode, isSuccess)}</td><td class="num">${e.latencyMs} ms</td>
       <td>${e.faultId ? html`<span class="badge bad">fault</span>` : ''}${e.rateLimited ? html`<span class="badge bad">rate limited</span>` : ''}${
         e.authenticated ? '' : html`<span class="badge bad">auth</span>`
-      }</td></tr>`,
+      }</td><td>${payload(`${provider}-journal-${e.id}`, [
+        [
+          'request',
+          { method: e.method, path: e.path, query: e.query, headers: e.requestHeaders, body: e.requestBody },
+        ],
+        ['response', { status: e.status, providerCode: e.providerCode, body: e.responseBody }],
+      ])}</td></tr>`,
           )
     }</tbody></table>`;
 }

@@ -4,9 +4,10 @@
  * ledger, webhook deliveries with their attempts, and the request journal.
  */
 
-import type { WebhookDelivery } from '@esim-sandbox/emulator';
-import type { ProfileRecord } from '@esim-sandbox/esimaccess-mock';
+import type { JournalEntry, WebhookDelivery } from '@esim-sandbox/emulator';
+import type { OrderRecord, ProfileRecord } from '@esim-sandbox/esimaccess-mock';
 import type { EsimAccessView } from '../../server/views/esimaccess.js';
+import type { Page } from '../../server/views/paging.js';
 import { formatBytes, formatTime, percent, usd } from '../format.js';
 import { html, type Markup } from '../html.js';
 import {
@@ -18,6 +19,8 @@ import {
   emptyRow,
   faultList,
   journalTable,
+  listCard,
+  payload,
 } from './common.js';
 
 const P = 'esimaccess' as const;
@@ -90,9 +93,9 @@ function profileActions(account: string, p: ProfileRecord): Markup {
   }${EXPIRED.has(p.esimStatus) ? '' : actionButton('Expire', url('/expire'), { title: 'end its unused period or validity now' })}`;
 }
 
-export function profiles(view: EsimAccessView): Markup {
+export function profiles(view: EsimAccessView, page: Page<ProfileRecord>): Markup {
   const now = view.info.clock.now;
-  const rows = view.profiles.map(
+  const rows = page.items.map(
     (
       p,
     ) => html`<tr class="profile-row" data-esim-status="${p.esimStatus}" data-smdp-status="${p.smdpStatus}" data-esim-tran-no="${p.esimTranNo}">
@@ -103,16 +106,20 @@ export function profiles(view: EsimAccessView): Markup {
       <td class="small nowrap">${expiry(p, now)}</td>
       <td class="nowrap">${profileActions(view.info.id, p)}</td></tr>`,
   );
-  return card(
+  const none = page.q
+    ? 'No profile matches.'
+    : 'No profiles yet: order one with the client or run a scenario.';
+  return listCard(
     'Profiles',
+    `${P}.profiles`,
+    page,
     html`<table class="grid"><thead><tr><th>esimTranNo / ICCID</th><th>package</th><th>status</th><th>data usage</th><th>validity</th><th></th></tr></thead>
-    <tbody>${rows.length ? rows : emptyRow(6, 'No profiles yet: order one with the client or run a scenario.')}</tbody></table>`,
-    view.profiles.length,
+    <tbody>${rows.length ? rows : emptyRow(6, none)}</tbody></table>`,
   );
 }
 
-export function orders(view: EsimAccessView): Markup {
-  const rows = view.orders.map(
+export function orders(view: EsimAccessView, page: Page<OrderRecord>): Markup {
+  const rows = page.items.map(
     (
       o,
     ) => html`<tr><td class="mono">${o.orderNo}</td><td class="mono small">${o.transactionId}</td><td>${badge(o.status)}</td>
@@ -125,11 +132,12 @@ export function orders(view: EsimAccessView): Markup {
     ) => html`<tr><td>${badge(l.kind)}</td><td class="num">${usd(l.amount)}</td><td class="num">${usd(l.balance)}</td>
       <td class="mono small">${l.ref}</td><td class="small nowrap">${formatTime(l.at)}</td></tr>`,
   );
-  return html`${card(
+  return html`${listCard(
     'Orders',
+    `${P}.orders`,
+    page,
     html`<table class="grid"><thead><tr><th>orderNo</th><th>transactionId</th><th>status</th><th>items</th><th>amount</th><th>created</th></tr></thead>
-    <tbody>${rows.length ? rows : emptyRow(6, 'No orders yet.')}</tbody></table>`,
-    view.orders.length,
+    <tbody>${rows.length ? rows : emptyRow(6, page.q ? 'No order matches.' : 'No orders yet.')}</tbody></table>`,
   )}${card(
     'Ledger',
     html`<table class="grid"><thead><tr><th>kind</th><th>amount</th><th>balance after</th><th>ref</th><th>when</th></tr></thead>
@@ -151,27 +159,41 @@ function attempts(d: WebhookDelivery): Markup {
   )}</ol>`;
 }
 
-export function deliveries(view: EsimAccessView): Markup {
-  const rows = view.deliveries.slice(0, 60).map(
-    (d) => html`<tr class="delivery-row" data-state="${d.state}" data-type="${d.type}">
+/** When the next attempt is due: a delivery never attempted says so rather than "retry". */
+export function nextAttempt(d: Pick<WebhookDelivery, 'attempts' | 'nextAttemptAt'>): string {
+  if (d.nextAttemptAt === undefined) return '';
+  return d.attempts.length === 0
+    ? `not attempted yet, first attempt at ${formatTime(d.nextAttemptAt)}`
+    : `retry at ${formatTime(d.nextAttemptAt)}`;
+}
+
+export function deliveries(view: EsimAccessView, page: Page<WebhookDelivery>): Markup {
+  const rows = page.items.map(
+    (d) => html`<tr class="delivery-row" data-state="${d.state}" data-type="${d.type}" data-id="${d.id}">
       <td class="small nowrap">${formatTime(d.createdAt)}</td><td class="mono">${d.type}</td><td>${badge(d.state)}${
         d.faults?.length ? html` <span class="badge bad">${d.faults.join(', ')}</span>` : ''
       }</td><td>${attempts(d)}</td>
-      <td class="small nowrap">${d.nextAttemptAt === undefined ? '' : `retry at ${formatTime(d.nextAttemptAt)}`}</td>
-      <td>${d.state === 'failed' || d.state === 'dropped' ? actionButton('Redeliver', controlUrl(P, view.info.id, `/webhooks/${encodeURIComponent(d.id)}/redeliver`)) : ''}</td></tr>`,
+      <td class="small nowrap">${nextAttempt(d)}</td>
+      <td>${d.state === 'failed' || d.state === 'dropped' ? actionButton('Redeliver', controlUrl(P, view.info.id, `/webhooks/${encodeURIComponent(d.id)}/redeliver`)) : ''}</td>
+      <td>${payload(`${P}-delivery-${d.id}`, [
+        ['payload', d.payload],
+        ['delivery', { id: d.id, eventId: d.eventId, url: d.url, attempts: d.attempts }],
+      ])}</td></tr>`,
   );
-  return card(
+  return listCard(
     'Webhook deliveries',
-    html`<table class="grid"><thead><tr><th>emitted</th><th>type</th><th>state</th><th>attempts</th><th>next</th><th></th></tr></thead>
-    <tbody>${rows.length ? rows : emptyRow(6, 'No webhooks yet.')}</tbody></table>`,
-    view.deliveries.length,
+    `${P}.deliveries`,
+    page,
+    html`<table class="grid"><thead><tr><th>emitted</th><th>type</th><th>state</th><th>attempts</th><th>next</th><th></th><th>payload</th></tr></thead>
+    <tbody>${rows.length ? rows : emptyRow(7, page.q ? 'No webhook matches.' : 'No webhooks yet.')}</tbody></table>`,
   );
 }
 
-export function journal(view: EsimAccessView): Markup {
-  return card(
+export function journal(page: Page<JournalEntry>): Markup {
+  return listCard(
     'Request journal',
-    journalTable(view.journal, (code) => code === '000000' || code === '0'),
-    view.journal.length,
+    `${P}.journal`,
+    page,
+    journalTable(P, page, (code) => code === '000000' || code === '0'),
   );
 }

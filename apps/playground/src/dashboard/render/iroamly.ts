@@ -3,8 +3,10 @@
  * The iRoamly panel's sections: account summary, redeem codes with their status, orders, the email outbox with
  * the QR images, and the request journal.
  */
-import type { RenderedMessage } from '@esim-sandbox/iroamly-mock';
+import type { JournalEntry } from '@esim-sandbox/emulator';
+import type { Order, RedeemCodeRecord, RenderedMessage } from '@esim-sandbox/iroamly-mock';
 import type { IroamlyView } from '../../server/views/iroamly.js';
+import type { Page } from '../../server/views/paging.js';
 import { credits, formatTime } from '../format.js';
 import { html, type Markup } from '../html.js';
 import {
@@ -16,6 +18,7 @@ import {
   emptyRow,
   faultList,
   journalTable,
+  listCard,
 } from './common.js';
 
 const P = 'iroamly' as const;
@@ -52,32 +55,35 @@ export function summary(view: IroamlyView): Markup {
   ${faultList(P, info.id, view.faults)}`;
 }
 
-export function codes(view: IroamlyView): Markup {
-  const rows = view.codes.map((c) => {
+export function codes(page: Page<RedeemCodeRecord>): Markup {
+  const rows = page.items.map((c) => {
     const status = CODE_STATUS[c.status] ?? String(c.status);
     return html`<tr class="code-row" data-status="${status}"><td class="mono">${c.redeemCode}</td><td class="mono small">${c.productCode}</td>
       <td>${badge(status)}${c.failureReason ? html` <span class="small muted">${c.failureReason}</span>` : ''}</td>
       <td class="small">${c.email ?? ''}</td><td class="small nowrap">${c.expire_at}</td><td class="mono small">${c.orderId}</td></tr>`;
   });
-  return card(
+  const none = page.q ? 'No code matches.' : 'No codes yet: purchase some with the client or run a scenario.';
+  return listCard(
     'Redeem codes',
+    `${P}.codes`,
+    page,
     html`<table class="grid"><thead><tr><th>redeem code</th><th>product</th><th>status</th><th>emailed to</th><th>redeem by</th><th>order</th></tr></thead>
-    <tbody>${rows.length ? rows : emptyRow(6, 'No codes yet: purchase some with the client or run a scenario.')}</tbody></table>`,
-    view.codes.length,
+    <tbody>${rows.length ? rows : emptyRow(6, none)}</tbody></table>`,
   );
 }
 
-export function orders(view: IroamlyView): Markup {
-  const rows = view.orders.map(
+export function orders(page: Page<Order>): Markup {
+  const rows = page.items.map(
     (o) => html`<tr><td class="mono">${o.orderId}</td><td class="small">${o.email}</td>
       <td class="small">${o.lines.map((l) => `${l.quantity} × ${l.productCode}`).join(', ')}</td>
       <td class="num">${credits(o.total)}</td><td class="small nowrap">${formatTime(o.createdAt)}</td></tr>`,
   );
-  return card(
+  return listCard(
     'Orders',
+    `${P}.orders`,
+    page,
     html`<table class="grid"><thead><tr><th>orderId</th><th>email</th><th>products</th><th>total</th><th>created</th></tr></thead>
-    <tbody>${rows.length ? rows : emptyRow(5, 'No orders yet.')}</tbody></table>`,
-    view.orders.length,
+    <tbody>${rows.length ? rows : emptyRow(5, page.q ? 'No order matches.' : 'No orders yet.')}</tbody></table>`,
   );
 }
 
@@ -109,10 +115,11 @@ export function outbox(view: IroamlyView): Markup {
   );
 }
 
-export function journal(view: IroamlyView): Markup {
-  return card(
+export function journal(page: Page<JournalEntry>): Markup {
+  return listCard(
     'Request journal',
-    journalTable(view.journal, (code) => code === '1'),
-    view.journal.length,
+    `${P}.journal`,
+    page,
+    journalTable(P, page, (code) => code === '1'),
   );
 }

@@ -28,11 +28,9 @@ export interface AccountInfo {
 export interface BaseView<S> {
   info: AccountInfo;
   snapshot: TenantSnapshot<S>;
-  /** Newest first. */
+  /** Newest first: every entry the journal keeps (the dashboard pages through them). */
   journal: JournalEntry[];
 }
-
-const JOURNAL_ROWS = 40;
 
 const path = (id: string) => `/accounts/${encodeURIComponent(id)}`;
 
@@ -51,7 +49,7 @@ export async function loadBase<S>(source: ProviderSource, id: string): Promise<B
   const [info, snapshot, journal] = await Promise.all([
     controlJson<AccountInfo>(source, path(id)),
     controlJson<TenantSnapshot<S>>(source, `${path(id)}/snapshot`),
-    controlJson<{ entries: JournalEntry[] }>(source, `${path(id)}/journal?limit=${JOURNAL_ROWS}`),
+    controlJson<{ entries: JournalEntry[] }>(source, `${path(id)}/journal`),
   ]);
   return { info, snapshot, journal: journal.entries.reverse() };
 }
