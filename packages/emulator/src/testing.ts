@@ -1,11 +1,12 @@
 /**
  * @module
- * Test helpers for provider layers (subpath `@esim-sandbox/emulator/testing`): a real local webhook receiver, and
- * the harness the fakes' own `testing` entry points are built on.
+ * Test helpers for provider layers (subpath `@esim-sandbox/emulator/testing`): a real local webhook receiver, the
+ * harness the fakes' own `testing` entry points are built on, and the conformance kit their own tests share.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export * from './conformance/index.js';
 export * from './harness/index.js';
 
 export interface ReceivedWebhook {

@@ -1,17 +1,14 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createCounter, headers, START } from './fixtures/counter-provider.js';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createCounter, headers } from './fixtures/counter-provider.js';
+import { accountRecord, stateFileContent, stateFilePath } from './fixtures/state-file.js';
 
 let dir: string;
 let file: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'emulator-atomic-'));
-  file = join(dir, 'state.json');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  file = await stateFilePath('emulator-atomic-');
+  dir = dirname(file);
 });
 
 const quiet = { logger: { error: () => {} } };
@@ -90,33 +87,8 @@ describe('state file at start', () => {
   });
 });
 
-const account = (over: Record<string, unknown> = {}) => ({
-  version: 1,
-  id: 'key-1',
-  key: 'key-1',
-  secret: 'secret-1',
-  state: { count: 4, label: 'c-abc' },
-  clock: { mode: 'manual', offsetMs: 0, nowMs: START },
-  tasks: [],
-  seq: 0,
-  random: 1,
-  faultRandom: 2,
-  faults: [],
-  rateLimit: null,
-  webhooks: { url: null, faults: {}, deliveries: [] },
-  ...over,
-});
-const stateFile = (accounts: unknown[]) =>
-  JSON.stringify({
-    format: 'esim-sandbox-emulator',
-    formatVersion: 1,
-    provider: 'counter',
-    stateVersion: 1,
-    savedAt: '2026-01-01T00:00:00.000Z',
-    defaultAccount: 'key-1',
-    random: 1,
-    accounts,
-  });
+const account = accountRecord;
+const stateFile = (accounts: unknown[]) => JSON.stringify(stateFileContent(accounts));
 
 describe('state file validation', () => {
   test.each([

@@ -1,48 +1,23 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
 import { type StateFileContent, StateFileWriter } from '../src/persistence/state-file.js';
 import { createCounter, START } from './fixtures/counter-provider.js';
-
-/** A path in a fresh directory that is removed when the test ends. */
-async function stateFilePath(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'emulator-state-file-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
-  return join(dir, 'state.json');
-}
+import { accountRecord, stateFileContent, stateFilePath } from './fixtures/state-file.js';
 
 /** A version-1 state file as the engine wrote it before saves skipped the deep copy and encoded once. */
-const VERSION_1_FILE = {
-  format: 'esim-sandbox-emulator',
-  formatVersion: 1,
-  provider: 'counter',
-  stateVersion: 1,
-  savedAt: '2025-06-01T12:00:00.000Z',
-  defaultAccount: 'key-1',
-  random: 12345,
-  accounts: [
-    {
-      version: 1,
-      id: 'key-1',
-      key: 'key-1',
-      secret: 'secret-1',
-      state: { count: 4, label: 'c-abc' },
-      clock: { mode: 'manual', offsetMs: 0, nowMs: START },
+const VERSION_1_FILE = stateFileContent(
+  [
+    accountRecord({
       tasks: [{ id: 'task_3', at: START + 5_000, kind: 'increment', data: { by: 10 }, seq: 3 }],
       seq: 3,
-      random: 1,
-      faultRandom: 2,
-      faults: [],
-      rateLimit: null,
-      webhooks: { url: null, faults: {}, deliveries: [] },
-    },
+    }),
   ],
-};
+  { savedAt: '2025-06-01T12:00:00.000Z', random: 12345 },
+);
 
 describe('state file', () => {
   test('a save is exactly the JSON of the accounts and one newline, non-ASCII text included', async () => {
-    const file = await stateFilePath();
+    const file = await stateFilePath('emulator-state-file-');
     const emu = createCounter({ stateFile: file });
     emu.defaultAccount.state = { count: 1, label: 'Zürich 東京 😀' };
     await emu.persist();
@@ -54,7 +29,7 @@ describe('state file', () => {
   });
 
   test('a version-1 file written before this engine loads, pending tasks included', async () => {
-    const file = await stateFilePath();
+    const file = await stateFilePath('emulator-state-file-');
     await writeFile(file, `${JSON.stringify(VERSION_1_FILE, null, 2)}\n`);
     const emu = createCounter({ stateFile: file });
     const t = emu.defaultAccount;
@@ -64,7 +39,7 @@ describe('state file', () => {
   });
 
   test('the writer encodes the content when called, so the caller may change it right after', async () => {
-    const file = await stateFilePath();
+    const file = await stateFilePath('emulator-state-file-');
     const content = structuredClone(VERSION_1_FILE) as unknown as StateFileContent;
     const written = new StateFileWriter(file).write(content);
     content.accounts[0]!.state = { count: 99, label: 'changed' };

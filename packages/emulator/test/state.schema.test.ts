@@ -1,10 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, onTestFinished, test } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createEmulator } from '../src/index.js';
 import { counterProvider, START } from './fixtures/counter-provider.js';
+import { accountRecord, stateFileContent, stateFilePath } from './fixtures/state-file.js';
 
 /** The counter provider with the shape of its state declared. */
 const provider = {
@@ -23,35 +22,8 @@ function create(stateFile?: string) {
 }
 
 async function stateFileWith(state: unknown): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'emulator-state-schema-'));
-  onTestFinished(() => rm(dir, { recursive: true, force: true }));
-  const file = join(dir, 'state.json');
-  const account = {
-    version: 1,
-    id: 'key-1',
-    key: 'key-1',
-    secret: 'secret-1',
-    state,
-    clock: { mode: 'manual', offsetMs: 0, nowMs: START },
-    tasks: [],
-    seq: 0,
-    random: 1,
-    faultRandom: 2,
-    faults: [],
-    rateLimit: null,
-    webhooks: { url: null, faults: {}, deliveries: [] },
-  };
-  const content = {
-    format: 'esim-sandbox-emulator',
-    formatVersion: 1,
-    provider: 'counter',
-    stateVersion: 1,
-    savedAt: '2026-01-01T00:00:00.000Z',
-    defaultAccount: 'key-1',
-    random: 1,
-    accounts: [account],
-  };
-  await writeFile(file, JSON.stringify(content));
+  const file = await stateFilePath('emulator-state-schema-');
+  await writeFile(file, JSON.stringify(stateFileContent([accountRecord({ state })])));
   return file;
 }
 

@@ -2,47 +2,15 @@
  * Snapshot, restore and the state file give back an account that answers every query exactly as before: the
  * profile list, the ICCID index and the time-range search are rebuilt from the copied state, not carried over.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EsimAccessClient } from '@esim-sandbox/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEsimAccessMock, type EsimAccessMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { EsimAccessMock } from '../src/index.js';
 import { START } from './support/harness.js';
+import { clientOf, newMock as newMockSeeded, tempStateFile } from './support/mocks.js';
 
 const PROFILES = 45;
 
-const mocks: EsimAccessMock[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
-function newMock(stateFile?: string): EsimAccessMock {
-  // Unthrottled clients below: the fake's 8 req/s limit is off, this suite is about state, not pace.
-  const mock = createEsimAccessMock({
-    clock: 'manual',
-    startTime: START,
-    seed: 'roundtrip',
-    stateFile,
-    rateLimit: null,
-  });
-  mocks.push(mock);
-  return mock;
-}
-
-function clientOf(mock: EsimAccessMock, key = mock.accessCode): EsimAccessClient {
-  const tenant = mock.emulator.account(key);
-  return new EsimAccessClient({
-    accessCode: key,
-    secretKey: tenant.secret,
-    baseUrl: 'https://api.esimaccess.com',
-    fetch: (url, init) => mock.fetch(new Request(url, init)),
-    retry: false,
-    rateLimit: false,
-  });
-}
+/** Unthrottled: the fake's 8 req/s limit is off, this suite is about state, not pace. */
+const newMock = (stateFile?: string) => newMockSeeded('roundtrip', { stateFile });
 
 /** Two orders allocated a minute apart, one profile suspended and one cancelled. */
 async function fill(mock: EsimAccessMock, key = mock.accessCode): Promise<void> {
@@ -131,9 +99,7 @@ describe('snapshot and restore', () => {
   });
 
   it('a restart from the state file answers as the account did before it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'esimaccess-roundtrip-'));
-    dirs.push(dir);
-    const file = join(dir, 'state.json');
+    const file = await tempStateFile();
     const first = newMock(file);
     await fill(first);
     const before = await answers(first);

@@ -2,54 +2,20 @@
  * The account state read back from JSON (a state file at start, `restore`) is checked against the fake's state
  * shape: a wrong one is refused naming the field, and the account keeps what it had.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { EsimAccessClient } from '@esim-sandbox/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createEsimAccessMock, type EsimAccessMock } from '../src/index.js';
-import { START } from './support/harness.js';
+import { checkRestoreRefused, checkStateFileRefused, type StateBreak } from '@esim-sandbox/emulator/testing';
+import { describe, expect, it } from 'vitest';
+import type { EsimAccessMock } from '../src/index.js';
+import { newMock, orderFirstPackage, tempStateFile } from './support/mocks.js';
 
-const mocks: EsimAccessMock[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-
-function newMock(stateFile?: string): EsimAccessMock {
-  const mock = createEsimAccessMock({
-    clock: 'manual',
-    startTime: START,
-    seed: 'schema',
-    stateFile,
-    rateLimit: null,
-  });
-  mocks.push(mock);
+/** One allocated profile, so the state has an order, a profile and a ledger entry to break. */
+async function withProfile(stateFile?: string): Promise<EsimAccessMock> {
+  const mock = newMock('schema', { stateFile });
+  await orderFirstPackage(mock, 'schema-1', 1);
+  await mock.emulator.defaultAccount.advance(60_000);
   return mock;
 }
 
-/** One allocated profile, so the state has an order, a profile and a ledger entry to break. */
-async function withProfile(mock: EsimAccessMock): Promise<void> {
-  const tenant = mock.emulator.defaultAccount;
-  const client = new EsimAccessClient({
-    accessCode: mock.accessCode,
-    secretKey: tenant.secret,
-    baseUrl: 'https://api.esimaccess.com',
-    fetch: (url, init) => mock.fetch(new Request(url, init)),
-    retry: false,
-    rateLimit: false,
-  });
-  const [pkg] = await client.listPackages({});
-  await client.order({
-    transactionId: 'schema-1',
-    packageInfoList: [{ packageCode: pkg!.packageCode, count: 1 }],
-  });
-  await tenant.advance(60_000);
-}
-
-type State = Record<string, Record<string, Record<string, unknown>>>;
-const BREAKS: { what: string; field: (s: State) => string; apply: (s: State) => void }[] = [
+const BREAKS: StateBreak[] = [
   { what: 'orders missing', field: () => 'state.orders: required', apply: (s) => void delete s.orders },
   {
     what: 'a profile without iccid',
@@ -67,51 +33,23 @@ const BREAKS: { what: string; field: (s: State) => string; apply: (s: State) => 
 
 describe('eSIM Access account state shape', () => {
   it.each(BREAKS)('restore refuses a state with $what naming the field, and changes nothing', async (b) => {
-    const mock = newMock();
-    await withProfile(mock);
-    const tenant = mock.emulator.defaultAccount;
-    const snapshot = JSON.parse(JSON.stringify(tenant.snapshot()));
-    const before = JSON.stringify(tenant.snapshot());
-    const field = b.field(snapshot.state);
-    b.apply(snapshot.state);
-    const res = await mock.fetch(
-      new Request(`http://localhost/_sandbox/accounts/${mock.accessCode}/restore`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(snapshot),
-      }),
-    );
-    expect(res.status).toBe(400);
-    const { error } = (await res.json()) as { error: { code: string; message: string } };
-    expect(error.code).toBe('INVALID_ARGUMENT');
-    expect(error.message).toContain(field);
-    expect(JSON.stringify(tenant.snapshot())).toBe(before);
+    const mock = await withProfile();
+    await checkRestoreRefused({ emulator: mock.emulator, account: mock.emulator.defaultAccount, break: b });
   });
 
   it.each(BREAKS)('a state file with $what is refused at start naming the account and field', async (b) => {
-    const dir = await mkdtemp(join(tmpdir(), 'esimaccess-schema-'));
-    dirs.push(dir);
-    const file = join(dir, 'state.json');
-    const first = newMock(file);
-    await withProfile(first);
-    await first.close();
-    const content = JSON.parse(await readFile(file, 'utf8'));
-    const field = b.field(content.accounts[0].state);
-    b.apply(content.accounts[0].state);
-    await writeFile(file, JSON.stringify(content));
-    expect(() => newMock(file)).toThrow(
-      expect.objectContaining({ message: expect.stringContaining(`accounts.0.${field}`) }),
-    );
+    const file = await tempStateFile();
+    await (await withProfile(file)).close();
+    await checkStateFileRefused(file, b, () => newMock('schema', { stateFile: file }));
   });
 
   it('a state file of a working account loads again', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'esimaccess-schema-'));
-    dirs.push(dir);
-    const file = join(dir, 'state.json');
-    const first = newMock(file);
-    await withProfile(first);
+    const file = await tempStateFile();
+    const first = await withProfile(file);
     const saved = first.emulator.defaultAccount.snapshot().state;
     await first.close();
-    expect(JSON.stringify(newMock(file).emulator.defaultAccount.state)).toBe(JSON.stringify(saved));
+    expect(JSON.stringify(newMock('schema', { stateFile: file }).emulator.defaultAccount.state)).toBe(
+      JSON.stringify(saved),
+    );
   });
 });

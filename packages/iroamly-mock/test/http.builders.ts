@@ -1,11 +1,32 @@
 /**
  * Raw-request builders for the tests that must send what a client never would (bad JSON, wrong headers).
  */
-import { iroamlyCertification } from '@esim-sandbox/core';
+import { IroamlyClient, iroamlyCertification } from '@esim-sandbox/core';
 import { createIroamlyMock, type IroamlyMock, type IroamlyMockOptions } from '../src/index.js';
 
 export function manualMock(options: IroamlyMockOptions = {}): IroamlyMock {
   return createIroamlyMock({ clock: 'manual', startTime: '2024-06-01T00:00:00Z', seed: 'raw', ...options });
+}
+
+/** A client of the fake's account, through its in-process fetch, without retries. */
+export function clientOf(mock: IroamlyMock): IroamlyClient {
+  return new IroamlyClient({
+    authKey: mock.authKey,
+    authSecret: mock.authSecret,
+    baseUrl: 'http://iroamly.test',
+    fetch: (input, init) => mock.fetch(new Request(input, init)),
+    retry: false,
+  });
+}
+
+/** Buys `quantity` codes of the catalogue's first product; returns the order id. */
+export async function purchaseFirstProduct(mock: IroamlyMock, quantity: number): Promise<string> {
+  const productCode = mock.catalog.products[0]!.item.productCode;
+  const { orderId } = await clientOf(mock).purchase({
+    email: 'a@b.co',
+    productList: [{ productCode, quantity }],
+  });
+  return orderId;
 }
 
 export function authHeaders(mock: Pick<IroamlyMock, 'authKey' | 'authSecret'>): Record<string, string> {

@@ -1,25 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IroamlyClient } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IroamlyMock } from '../src/index.js';
-import { manualMock } from './http.builders.js';
+import { clientOf, manualMock } from './http.builders.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-function clientOf(mock: IroamlyMock) {
-  return new IroamlyClient({
-    authKey: mock.authKey,
-    authSecret: mock.authSecret,
-    baseUrl: 'http://iroamly.test',
-    fetch: (input, init) => mock.fetch(new Request(input, init)),
-    retry: false,
-  });
-}
 
 describe('state file', () => {
   it('keeps orders, balance and a pending redemption across a restart, which then completes', async () => {

@@ -3,133 +3,34 @@
  * the served control document so none is forgotten), with JavaScript built-in names as ids and bodies up to and
  * past the limit, the answer is never a 5xx nor a stack trace, and a refused request changes nothing.
  */
-import { IroamlyClient } from '@esim-sandbox/core';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IroamlyMock } from '../src/index.js';
-import { manualMock } from './http.builders.js';
+import { describeControlRoutes } from '@esim-sandbox/emulator/testing';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { clientOf, manualMock, purchaseFirstProduct } from './http.builders.js';
 
 const BODY_LIMIT = 2_048;
-const BUILT_IN_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
-const STACK_TRACE = /\bat .+:\d+:\d+|node:internal|\.ts:\d+|\bError: .+\n/;
 
-let mock: IroamlyMock;
-let routes: { method: string; path: string }[];
-/** Ids of what the account holds, so requests reach real orders and profiles too. */
-const known: string[] = [];
-beforeAll(async () => {
-  // The rate limit explicitly off, so the suite does not depend on the default.
-  mock = manualMock({ rateLimit: null, maxControlBodyBytes: BODY_LIMIT });
-  const document = (await (await mock.emulator.request('/_sandbox/openapi.json')).json()) as {
-    paths: Record<string, Record<string, unknown>>;
-  };
-  routes = Object.entries(document.paths).flatMap(([path, ops]) =>
-    Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
-  );
-  // Something to protect: an order, a redemption in progress, a webhook URL and a fault.
-  const client = new IroamlyClient({
-    authKey: mock.authKey,
-    authSecret: mock.authSecret,
-    baseUrl: 'http://iroamly.test',
-    fetch: (input, init) => mock.fetch(new Request(input, init)),
-    retry: false,
-  });
-  const productCode = mock.catalog.products[0]!.item.productCode;
-  const { orderId } = await client.purchase({ email: 'a@b.co', productList: [{ productCode, quantity: 2 }] });
-  const [code] = await client.queryCodes(orderId);
-  await client.redeemQrCode({ email: 'a@b.co', codeList: [{ redeemCode: code!.redeemCode }] });
-  const tenant = mock.emulator.defaultAccount;
-  tenant.webhooks.setUrl('http://127.0.0.1:9/hook');
-  tenant.faults.add({ path: '/api/plans', action: { type: 'latency', ms: 1 } });
-  const { orders, codes, redemptions, outbox } = tenant.state;
-  known.push(
-    ...Object.keys(orders),
-    ...Object.keys(codes),
-    ...Object.keys(redemptions),
-    ...outbox.map((m) => m.id),
-  );
-});
-afterAll(() => mock.close());
-
-/** Everything an account is made of, and which accounts exist. */
-function everything(): string {
-  return JSON.stringify(mock.emulator.accounts().map((t) => t.snapshot()));
-}
-
-const id = () =>
-  fc.oneof(
-    { weight: 3, arbitrary: fc.constant('default') },
-    { weight: 3, arbitrary: fc.constantFrom(...known) },
-    { weight: 3, arbitrary: fc.constantFrom(...BUILT_IN_NAMES) },
-    { weight: 1, arbitrary: fc.constantFrom('whd_1', 'fault_1', 'task_1', '0', '-1', '%00', '..') },
-    { weight: 1, arbitrary: fc.string({ maxLength: 12 }).map(encodeURIComponent) },
-  );
-const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(...BUILT_IN_NAMES));
-const fields = fc.dictionary(
-  fc.oneof(
-    fc.constantFrom(...BUILT_IN_NAMES),
-    fc.constantFrom('ms', 'to', 'mode', 'url', 'limit', 'windowMs', 'key', 'secret', 'path', 'action'),
-    fc.constantFrom('balance', 'count', 'reason', 'redeemCode', 'orderId', 'email', 'productCode', 'state'),
-  ),
-  value,
-  { maxKeys: 4 },
-);
-const body = fc.oneof(
-  { weight: 6, arbitrary: fields.map((o) => JSON.stringify(o)) },
-  { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
-  // Up to and just past the control body limit.
+describeControlRoutes(
+  { describe, it, beforeAll, afterAll },
   {
-    weight: 1,
-    arbitrary: fc
-      .integer({ min: BODY_LIMIT - 64, max: BODY_LIMIT + 64 })
-      .map((n) => `"${'x'.repeat(n - 2)}"`),
+    // Something to protect: an order, a redemption in progress, a webhook URL and a fault.
+    start: async () => {
+      // The rate limit explicitly off, so the suite does not depend on the default.
+      const mock = manualMock({ rateLimit: null, maxControlBodyBytes: BODY_LIMIT });
+      const [code] = await clientOf(mock).queryCodes(await purchaseFirstProduct(mock, 2));
+      await clientOf(mock).redeemQrCode({ email: 'a@b.co', codeList: [{ redeemCode: code!.redeemCode }] });
+      const tenant = mock.emulator.defaultAccount;
+      tenant.webhooks.setUrl('http://127.0.0.1:9/hook');
+      tenant.faults.add({ path: '/api/plans', action: { type: 'latency', ms: 1 } });
+      const { orders, codes, redemptions, outbox } = tenant.state;
+      const ids = [orders, codes, redemptions].flatMap((records) => Object.keys(records));
+      return {
+        emulator: mock.emulator,
+        knownIds: [...ids, ...outbox.map((m) => m.id)],
+        close: () => mock.close(),
+      };
+    },
+    fieldNames: ['balance', 'count', 'reason', 'redeemCode', 'orderId', 'email', 'productCode', 'state'],
+    bodyLimit: BODY_LIMIT,
+    ownPaths: ['/redemptions/fail-next'],
   },
 );
-const query = fc.dictionary(
-  fc.constantFrom('limit', 'since', 'status', 'method', 'path', 'state', 'type', ...BUILT_IN_NAMES),
-  fc.oneof(fc.string({ maxLength: 8 }), fc.integer().map(String), fc.constantFrom(...BUILT_IN_NAMES)),
-  { maxKeys: 2 },
-);
-
-describe('any request to any control route', () => {
-  it('is never answered with a 5xx or a stack trace, and a refused one changes nothing', async () => {
-    const request = fc.record({
-      route: fc.constantFrom(...routes),
-      ids: fc.array(id(), { minLength: 3, maxLength: 3 }),
-      body,
-      query,
-      json: fc.oneof(
-        { weight: 5, arbitrary: fc.constant(true) },
-        { weight: 1, arbitrary: fc.constant(false) },
-      ),
-    });
-    await fc.assert(
-      fc.asyncProperty(request, async (r) => {
-        let i = 0;
-        const path = r.route.path.replace(/\{[^}]+\}/g, () => r.ids[i++] ?? 'default');
-        const search = new URLSearchParams(r.query).toString();
-        const hasBody = r.route.method !== 'GET' && r.route.method !== 'DELETE';
-        const before = everything();
-        const res = await mock.emulator.request(`${path}${search ? `?${search}` : ''}`, {
-          method: r.route.method,
-          headers: { 'content-type': r.json ? 'application/json' : 'text/plain' },
-          body: hasBody ? r.body : null,
-        });
-        const text = await res.text();
-        expect(res.status, `${r.route.method} ${path}: ${text}`).toBeLessThan(500);
-        expect(text).not.toMatch(STACK_TRACE);
-        if (res.status >= 400) expect(everything(), `${r.route.method} ${path}: ${text}`).toBe(before);
-      }),
-      { numRuns: 400, interruptAfterTimeLimit: 20_000 },
-    );
-  });
-
-  it('covers every route of the control document, the fake’s own among them', () => {
-    expect(routes.length).toBeGreaterThan(20);
-    expect(routes.some((r) => r.path.includes('/accounts/{') && r.path.endsWith('/clock/advance'))).toBe(
-      true,
-    );
-    expect(routes.some((r) => r.path.endsWith('/redemptions/fail-next'))).toBe(true);
-  });
-});

@@ -112,6 +112,7 @@ export class Tenant<S, P = unknown> {
       fetch: runtime.fetch,
       realNow: runtime.realNow,
     });
+    this.webhooks.recoverUnscheduled();
   }
 
   /** The account id (equal to its key). */
@@ -213,6 +214,7 @@ export class Tenant<S, P = unknown> {
     this.random.state = data.random;
     this.#faultRandom.state = data.faultRandom;
     this.scheduler.reload();
+    this.webhooks.recoverUnscheduled();
     this.rateLimit.resetWindow();
     this.markChanged();
   }

@@ -3,48 +3,24 @@
  * Per-tenant webhook delivery: emit → scheduled attempt (a scheduler task, so `advance()` drives and awaits it) →
  * retries with backoff on the VIRTUAL clock → delivered / failed; plus webhook faults and a delivery log.
  */
-import type { Clock } from '../clock/clock.js';
-import type { Scheduler } from '../clock/scheduler.js';
 import { EmulatorError } from '../errors.js';
 import { type WebhookFaultSpec, type WebhookFaults, webhookFaultsSchema } from '../faults/schema.js';
 import { parseOrThrow } from '../internal/validate.js';
-import type { Random } from '../random/random.js';
+import { type AttemptContext, attemptDelivery, isOk } from './attempt.js';
+import type { WebhooksHost } from './host.js';
 import { DeliveryLog } from './log.js';
 import { DeliveryPool } from './pool.js';
-import { sendWebhook } from './send.js';
-import {
-  type DeliveryChange,
-  type DeliveryListener,
-  WEBHOOK_ATTEMPT_TASK,
-  type WebhookAttempt,
-  type WebhookData,
-  type WebhookDelivery,
-  type WebhookEvent,
-  type WebhookPayload,
+import { scheduleAttempt, unscheduledDeliveries } from './schedule.js';
+import type {
+  DeliveryChange,
+  DeliveryListener,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEvent,
+  WebhookPayload,
 } from './types.js';
 
-export interface WebhooksHost {
-  data(): WebhookData;
-  readonly clock: Clock;
-  readonly scheduler: Scheduler;
-  /** Fault coin flips. */
-  faultRandom(): Random;
-  /** Default event ids. */
-  random(): Random;
-  nextSeq(): number;
-  changed(): void;
-  /** Extra headers per delivery (e.g. a signature over the exact body). */
-  headers(body: string, delivery: WebhookDelivery): Record<string, string>;
-  readonly options: {
-    retryScheduleMs: readonly number[];
-    timeoutMs: number;
-    logSize: number;
-    /** Attempts in flight at once for the account. */
-    concurrency: number;
-  };
-  fetch(): typeof fetch;
-  realNow(): number;
-}
+export type { WebhooksHost } from './host.js';
 
 /**
  * @example
@@ -57,10 +33,12 @@ export class Webhooks {
   readonly #listeners = new Set<DeliveryListener>();
   #index: DeliveryLog | undefined;
   readonly #pool: DeliveryPool;
+  readonly #attemptContext: AttemptContext;
 
   constructor(host: WebhooksHost) {
     this.#host = host;
     this.#pool = new DeliveryPool(host.options.concurrency);
+    this.#attemptContext = { host, log: () => this.#log(), notify: (d, change) => this.#notify(d, change) };
   }
 
   get url(): string | null {
@@ -202,6 +180,17 @@ export class Webhooks {
     return this.#pool.settle(this.#host.options.timeoutMs);
   }
 
+  /**
+   * @internal called whenever the account's data is loaded (a state file at start, restore, a rollback): gives every
+   * pending delivery that has no attempt scheduled (its attempt was in flight when the data was saved) one now.
+   * At-least-once: the receiver may have had the lost attempt already.
+   */
+  recoverUnscheduled(): void {
+    const { deliveries } = this.#host.data();
+    for (const d of unscheduledDeliveries(deliveries, this.#host.scheduler.list()))
+      this.#scheduleAttempt(d, 0);
+  }
+
   /** Resolves when no attempt is in flight. */
   idle(): Promise<void> {
     return this.#pool.idle();
@@ -241,44 +230,12 @@ export class Webhooks {
     this.#notify(d, 'released');
   }
 
-  #scheduleAttempt(d: WebhookDelivery, delayMs: number, from = this.#host.clock.now()): void {
-    const task = this.#host.scheduler.at(WEBHOOK_ATTEMPT_TASK, from + Math.max(0, delayMs), {
-      deliveryId: d.id,
-    });
-    d.nextAttemptAt = task.at;
+  #scheduleAttempt(d: WebhookDelivery, delayMs: number): void {
+    scheduleAttempt(this.#host.scheduler, d, delayMs, this.#host.clock.now());
   }
 
-  async #attempt(d: WebhookDelivery, manual: boolean): Promise<WebhookAttempt> {
-    const body = JSON.stringify(d.payload);
-    const attempt = await sendWebhook(
-      {
-        url: d.url,
-        body,
-        headers: this.#host.headers(body, d),
-        timeoutMs: this.#host.options.timeoutMs,
-        fetch: this.#host.fetch(),
-        realNow: () => this.#host.realNow(),
-      },
-      this.#host.clock.now(),
-    );
-    if (manual) attempt.manual = true;
-    // The account was restored or reset while the receiver answered: the delivery is no longer its own.
-    if (this.#log().get(d.id) !== d) return attempt;
-    d.attempts.push(attempt);
-    if (isOk(attempt)) {
-      this.#log().finish(d, 'delivered');
-      d.nextAttemptAt = undefined;
-    } else if (!manual) {
-      const failures = d.attempts.filter((a) => !a.manual).length;
-      const backoff = this.#host.options.retryScheduleMs[failures - 1];
-      if (backoff === undefined) this.#log().finish(d, 'failed');
-      // From the virtual time the attempt was sent, however long the receiver took.
-      else this.#scheduleAttempt(d, backoff, attempt.at);
-    } else if (d.state !== 'pending') {
-      d.state = 'failed';
-    }
-    this.#notify(d, 'attempt');
-    return attempt;
+  #attempt(d: WebhookDelivery, manual: boolean): Promise<WebhookAttempt> {
+    return attemptDelivery(this.#attemptContext, d, manual);
   }
 
   #fires(spec: WebhookFaultSpec | undefined): boolean {
@@ -315,8 +272,4 @@ export class Webhooks {
 
 function tag(d: WebhookDelivery, fault: string): void {
   d.faults = [...(d.faults ?? []), fault];
-}
-
-function isOk(a: WebhookAttempt): boolean {
-  return a.status !== undefined && a.status >= 200 && a.status < 300;
 }

@@ -1,0 +1,31 @@
+/**
+ * @module
+ * What the webhook machinery needs from its account (supplied by the tenant).
+ */
+import type { Clock } from '../clock/clock.js';
+import type { Scheduler } from '../clock/scheduler.js';
+import type { Random } from '../random/random.js';
+import type { WebhookData, WebhookDelivery } from './types.js';
+
+export interface WebhooksHost {
+  data(): WebhookData;
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  /** Fault coin flips. */
+  faultRandom(): Random;
+  /** Default event ids. */
+  random(): Random;
+  nextSeq(): number;
+  changed(): void;
+  /** Extra headers per delivery (e.g. a signature over the exact body). */
+  headers(body: string, delivery: WebhookDelivery): Record<string, string>;
+  readonly options: {
+    retryScheduleMs: readonly number[];
+    timeoutMs: number;
+    logSize: number;
+    /** Attempts in flight at once for the account. */
+    concurrency: number;
+  };
+  fetch(): typeof fetch;
+  realNow(): number;
+}
