@@ -35,19 +35,26 @@ export function controlError(c: Context, err: unknown): Response {
   return c.json({ error: { code: 'INTERNAL', message: 'internal error in the control API' } }, 500);
 }
 
-/** Reads every control request's body once, refusing one over `limit` bytes before it is kept (413). */
+/**
+ * Reads every control request's body once, refusing one over `limit` bytes before it is kept (413); the text is
+ * handed on as `c.var.rawBody`, as on provider requests.
+ */
 export function bodyLimit(limit: number): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && (await readBodyText(c, limit)) === undefined) {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const text = await readBodyText(c, limit);
+    if (text === undefined) {
       throw new EmulatorError('BODY_TOO_LARGE', `body: larger than ${limit} bytes`, { field: 'body' });
     }
+    c.set('rawBody', text);
     return next();
   };
 }
 
 /** Parses the JSON body with `schema`; throws INVALID_ARGUMENT (→ 400) naming the field. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
-  const text = await c.req.text();
+  const read: unknown = c.get('rawBody');
+  const text = typeof read === 'string' ? read : await c.req.text();
   let value: unknown;
   try {
     value = text.trim() === '' ? {} : JSON.parse(text);

@@ -10,7 +10,7 @@ import {
   iroamlyCodes,
   iroamlyOpenApiDocument,
 } from '@esim-sandbox/core';
-import { EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
+import { answer, EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { completeRedemption, REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../operations/redeem.js';
 import { iroamlyControlRoutes, iroamlyGlobalControlRoutes } from '../routes/control.js';
@@ -75,7 +75,7 @@ export function iroamlyProvider(
     renderServerError: (c) => requestFailed(c, 'internal error'),
     renderBodyTooLarge: (c, limit) => requestFailed(c, `request body larger than ${limit} bytes`),
     renderNotFound: (c) =>
-      c.json(failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`), 404),
+      answer(c, 404, failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`)),
     responseCode: (body) => {
       const code = (body as { code?: unknown } | null)?.code;
       return typeof code === 'number' ? String(code) : undefined;
