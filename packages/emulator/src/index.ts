@@ -21,6 +21,7 @@ export { Scheduler } from './clock/scheduler.js';
 export { type BrowserGuardOptions, browserGuard } from './control/guard.js';
 export type { ControlErrorBody } from './control/http.js';
 export { readJson, readQuery } from './control/http.js';
+export type { AccountLookup } from './emulator/accounts.js';
 export { answer, answerText } from './emulator/answer.js';
 export type { Emulator } from './emulator/create.js';
 export { createEmulator, DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './emulator/create.js';

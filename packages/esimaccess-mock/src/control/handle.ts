@@ -6,7 +6,7 @@
 import { parseOrThrow, type WebhookDelivery } from '@esim-sandbox/emulator';
 import { setAuth } from '../http/auth.js';
 import type { EsimAccessAccountParams, EsimAccessAuthOptions } from '../mock/options.js';
-import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
+import type { EsimAccessEmulator, EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
 import type { InstallOptions } from '../ops/device.js';
 import type { EsimAccessAccountState, OrderRecord, ProfileRecord } from '../state/types.js';
@@ -109,15 +109,15 @@ function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAc
   };
 }
 
-export function createControlHandle(rt: EsimAccessRuntime): EsimAccessControl {
+export function createControlHandle(rt: EsimAccessRuntime, emulator: EsimAccessEmulator): EsimAccessControl {
   return {
     auth: () => rt.auth,
     setAuth: (patch) => setAuth(rt, patch),
-    account: (id) => accountControl(rt, rt.emulator().account(id)),
+    account: (id) => accountControl(rt, emulator.account(id)),
     createAccount: (options = {}) =>
       accountControl(
         rt,
-        rt.emulator().createAccount({
+        emulator.createAccount({
           ...(options.accessCode === undefined ? {} : { key: options.accessCode }),
           ...(options.secretKey === undefined ? {} : { secret: options.secretKey }),
           ...(options.params === undefined ? {} : { params: options.params }),

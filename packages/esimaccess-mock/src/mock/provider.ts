@@ -68,7 +68,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
       registerProfileRoutes(app, rt);
       registerAccountRoutes(app, rt);
     },
-    publicRoutes: (app) => registerQrRoutes(app, rt),
+    publicRoutes: (app, accounts) => registerQrRoutes(app, accounts),
     controlRoutes: (app) => mountControlRoutes(app, control),
     globalControlRoutes: (app) => mountControlRoutes(app, globalControl),
     openapi: {

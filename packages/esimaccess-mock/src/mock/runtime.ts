@@ -35,8 +35,6 @@ export interface EsimAccessRuntime {
    * only, like the window.
    */
   readonly requestIds: Map<string, Map<string, number>>;
-  /** Set right after the emulator is created (the provider definition is needed to create it). */
-  emulator(): EsimAccessEmulator;
 }
 
 /** The QR image route; `/qr/<id>` without the extension is the short "install page". */

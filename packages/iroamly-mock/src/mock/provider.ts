@@ -48,12 +48,12 @@ export function iroamlyProvider(
     initialState: ({ params }) =>
       createAccountState({ balance: parseAccountParams(params).balance ?? defaultBalance }),
     generateCredentials: (random) => ({ key: random.alnum(20), secret: random.alnum(32) }),
-    authenticate: (c, lookup) => authenticate(c, lookup, rt),
+    authenticate: (c, lookup, accounts) => authenticate(c, lookup, accounts, rt),
     routes: (app) => {
       registerOpenapiRoutes(app, rt);
       registerPlanRoutes(app, rt);
     },
-    publicRoutes: (app) => registerQrRoutes(app, rt),
+    publicRoutes: (app, accounts) => registerQrRoutes(app, accounts),
     controlRoutes: (app) => mountControlRoutes(app, control.account),
     globalControlRoutes: (app) => mountControlRoutes(app, control.global),
     openapi: { document: iroamlyOpenApiDocument, controlRoutes: control },

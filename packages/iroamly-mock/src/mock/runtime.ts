@@ -19,8 +19,6 @@ export interface IroamlyRuntime {
   catalog: Catalog;
   behaviour: IroamlyBehaviour;
   http: IroamlyHttp;
-  /** The engine, available once created (routes and tasks only run after that). */
-  emulator(): IroamlyEmulator;
 }
 
 /** The operation context for one tenant at its current virtual time. */
