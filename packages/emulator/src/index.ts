@@ -19,8 +19,10 @@ export { Clock } from './clock/clock.js';
 export type { Task } from './clock/scheduler.js';
 export { Scheduler } from './clock/scheduler.js';
 export { type BrowserGuardOptions, browserGuard } from './control/guard.js';
-export type { ControlErrorBody } from './control/http.js';
-export { readJson, readQuery } from './control/http.js';
+export type { ControlErrorBody, ControlErrorKind } from './control/http.js';
+export { CONTROL_ERROR_STATUS, readJson, readQuery } from './control/http.js';
+export type { AccountLookup } from './emulator/accounts.js';
+export { answer, answerText } from './emulator/answer.js';
 export type { Emulator } from './emulator/create.js';
 export { createEmulator, DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './emulator/create.js';
 export type {
@@ -46,6 +48,27 @@ export type { JournalEntry, JournalFilter, JournalListener } from './journal/jou
 export { Journal } from './journal/journal.js';
 export type { RedactionRules } from './journal/redact.js';
 export { REDACTED, Redactor } from './journal/redact.js';
+/** The provider kit: operation shape, runOp and its effects, control-route and control-handle helpers. */
+export {
+  type AccountControl,
+  accountControl,
+  controlResult,
+  type Refusal,
+  type RefusalKind,
+  refusalDoc,
+  unwrap,
+} from './kit/control.js';
+export {
+  type Effects,
+  emptyEffects,
+  type OpContext,
+  type Operation,
+  type OpResult,
+  ok,
+  refuse,
+  type TaskRequest,
+} from './kit/op.js';
+export { dispatchEffects, type RunOptions, runOp, type WebhookRouting } from './kit/run.js';
 export type { ControlDocumentOptions } from './openapi/control-document.js';
 export {
   buildControlOpenApiDocument,

@@ -1,7 +1,14 @@
 import { request } from 'node:http';
 import type { Hono } from 'hono';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createEmulator, type ProviderEnv, type RunningServer, startServer } from '../src/index.js';
+import {
+  answer,
+  answerText,
+  createEmulator,
+  type ProviderEnv,
+  type RunningServer,
+  startServer,
+} from '../src/index.js';
 import { type CounterState, counterProvider, headers } from './fixtures/counter-provider.js';
 
 type Env = ProviderEnv<CounterState, { start?: number }>;
@@ -13,6 +20,12 @@ function answeringRoutes(app: Hono<Env>): void {
     c.body('{"code":"0","cached":true}', 200, { 'content-type': 'application/json' }),
   );
   app.post('/api/text', (c) => c.text('plain answer', 202));
+  app.post('/api/answer', (c) => answer(c, 201, { code: '0', list: [1, 2] }, { 'x-extra': 'yes' }));
+  app.post('/api/answer-text', (c) => answerText(c, 200, '{"code":"0","prebuilt":true}'));
+  app.post('/api/answer-then-json', (c) => {
+    answer(c, 200, { code: 'unused' });
+    return c.json({ code: '0', hono: true });
+  });
   app.post('/api/stream', () => {
     const body = new ReadableStream({
       start(controller) {
@@ -88,6 +101,27 @@ describe.each(modes)('provider answers $mode', ({ setup }) => {
     ['c.body with text', '/api/body', 200, '{"code":"0","cached":true}', { code: '0', cached: true }],
     ['c.text', '/api/text', 202, 'plain answer', 'plain answer'],
     [
+      "the engine's answer() with a status and headers",
+      '/api/answer',
+      201,
+      '{"code":"0","list":[1,2]}',
+      { code: '0', list: [1, 2] },
+    ],
+    [
+      "the engine's answerText()",
+      '/api/answer-text',
+      200,
+      '{"code":"0","prebuilt":true}',
+      { code: '0', prebuilt: true },
+    ],
+    [
+      'c.json after an unused answer()',
+      '/api/answer-then-json',
+      200,
+      '{"code":"0","hono":true}',
+      { code: '0', hono: true },
+    ],
+    [
       'a streamed Response',
       '/api/stream',
       200,
@@ -118,6 +152,18 @@ describe.each(modes)('provider answers $mode', ({ setup }) => {
     const emu = createAnswering();
     const send = await setup(emu);
     const res = await send('/api/json', { method: 'POST', headers: headers(emu.defaultAccount), body: '{}' });
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.get('x-extra')).toBe('yes');
+  });
+
+  test("answer() builds what c.json builds: the JSON content type first, then the route's headers", async () => {
+    const emu = createAnswering();
+    const send = await setup(emu);
+    const res = await send('/api/answer', {
+      method: 'POST',
+      headers: headers(emu.defaultAccount),
+      body: '{}',
+    });
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(res.headers.get('x-extra')).toBe('yes');
   });
@@ -196,7 +242,7 @@ test('over HTTP, headers sent on several lines read as the web Headers would joi
   });
 });
 
-test('c.json called apart from its context fails as a server error that says how to call it', async () => {
+test('c.json called apart from its context answers as Hono does, and the journal still gets its text', async () => {
   const errors: string[] = [];
   const emu = createEmulator(
     { ...counterProvider, routes: answeringRoutes },
@@ -207,6 +253,7 @@ test('c.json called apart from its context fails as a server error that says how
     headers: headers(emu.defaultAccount),
     body: '{}',
   });
-  expect(await res.json()).toEqual({ code: 'SERVER_ERROR' });
-  expect(errors).toEqual([expect.stringContaining('call c.json() and c.body() as methods of the context')]);
+  expect(await res.json()).toEqual({ code: '0' });
+  expect(emu.defaultAccount.journal.last()).toMatchObject({ responseBody: { code: '0' }, providerCode: '0' });
+  expect(errors).toEqual([]);
 });

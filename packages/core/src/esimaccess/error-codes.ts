@@ -14,6 +14,8 @@ export interface EsimAccessErrorCodeInfo {
   readonly retryable: boolean;
   readonly httpStatus: 200;
   readonly kind: EsimAccessErrorKind;
+  /** An `auth` refusal of the request's signature or its timestamp (a client's `SignatureError`). */
+  readonly signature?: true;
   /** Not in the official table; seen in one open-source integration only. */
   readonly unofficial?: true;
 }
@@ -22,13 +24,14 @@ const entry = (
   code: string,
   meaning: string,
   kind: EsimAccessErrorKind,
-  extra: { retryable?: boolean; unofficial?: true } = {},
+  extra: { retryable?: boolean; signature?: true; unofficial?: true } = {},
 ): EsimAccessErrorCodeInfo => ({
   code,
   meaning,
   kind,
   retryable: extra.retryable ?? false,
   httpStatus: 200,
+  ...(extra.signature ? { signature: true as const } : {}),
   ...(extra.unofficial ? { unofficial: true as const } : {}),
 });
 
@@ -41,9 +44,9 @@ export const esimAccessErrorCodes = {
   '000105': entry('000105', 'Mandatory params missing', 'validation'),
   '000106': entry('000106', 'Mandatory param null', 'validation'),
   '000107': entry('000107', 'Invalid param length', 'validation'),
-  '101001': entry('101001', 'Timestamp expired', 'auth'),
+  '101001': entry('101001', 'Timestamp expired', 'auth', { signature: true }),
   '101002': entry('101002', 'IP blocked', 'auth'),
-  '101003': entry('101003', 'Signature mismatch', 'auth'),
+  '101003': entry('101003', 'Signature mismatch', 'auth', { signature: true }),
   '200002': entry('200002', 'Operation not allowed due to order status', 'state'),
   '200005': entry('200005', 'Package price error', 'validation'),
   '200006': entry('200006', 'Wrong total amount', 'validation'),

@@ -11,7 +11,11 @@ import {
   SignatureError,
   type ValidationIssue,
 } from '../errors.js';
-import { getEsimAccessErrorCode } from './error-codes.js';
+import {
+  type EsimAccessErrorCodeInfo,
+  type EsimAccessErrorKind,
+  getEsimAccessErrorCode,
+} from './error-codes.js';
 
 export interface EsimAccessProviderErrorInit {
   /** The envelope's errorCode (6 digits), or `HTTP_<status>` when the answer was not an envelope. */
@@ -23,13 +27,27 @@ export interface EsimAccessProviderErrorInit {
   readonly raw?: unknown;
 }
 
+/** The error class of each kind of the code table; `auth` codes about the signature are `SignatureError`. */
+const ERROR_CLASS: Record<EsimAccessErrorKind, typeof ProviderError> = {
+  auth: AuthenticationError,
+  rate_limit: RateLimitError,
+  validation: ProviderError,
+  state: ProviderError,
+  not_found: ProviderError,
+  server: ProviderError,
+};
+
+/** The class for a code of the table: its `signature` column, else its `kind`. */
+export function esimAccessErrorClass(info: EsimAccessErrorCodeInfo | undefined): typeof ProviderError {
+  if (!info) return ProviderError;
+  return info.signature ? SignatureError : ERROR_CLASS[info.kind];
+}
+
 /**
- * Picks the error class callers branch on:
- * - 101001 timestamp expired, 101003 signature mismatch -> `SignatureError`;
- * - 000101/000102 bad headers, 101002 IP blocked (and the unofficial 401001) -> `AuthenticationError`;
- * - 900001 "system busy" -> `RateLimitError`: it is the only documented throttling answer, and what the fake sends
- *   when the 8 req/s limit overflows; HTTP 429 likewise;
- * - anything else -> `ProviderError`.
+ * Picks the error class callers branch on, from the code table (see {@link esimAccessErrorClass}): signature and
+ * timestamp refusals -> `SignatureError`, other `auth` codes -> `AuthenticationError`, `rate_limit` (900001, the only
+ * documented throttling answer and what the fake sends when the 8 req/s limit overflows) -> `RateLimitError`, HTTP
+ * 429 likewise; anything else -> `ProviderError`.
  * `retryable` comes from the code table (000001, 200010, 900001) or, for HTTP errors, status >= 500 or 429.
  */
 export function createEsimAccessProviderError(init: EsimAccessProviderErrorInit): ProviderError {
@@ -48,10 +66,9 @@ export function createEsimAccessProviderError(init: EsimAccessProviderErrorInit)
     httpStatus,
     raw: init.raw,
   };
-  if (init.code === '101001' || init.code === '101003') return new SignatureError(errorInit);
-  if (info?.kind === 'auth') return new AuthenticationError(errorInit);
-  if (init.code === '900001' || (isHttp && httpStatus === 429)) return new RateLimitError(errorInit);
-  return new ProviderError(errorInit);
+  if (isHttp && httpStatus === 429) return new RateLimitError(errorInit);
+  const ErrorClass = esimAccessErrorClass(info);
+  return new ErrorClass(errorInit);
 }
 
 /** A webhook body that is not JSON, or not a payload eSIM Access documents. `path` names the first bad field. */

@@ -7,8 +7,10 @@
  * oversized body never sits in memory.
  *
  * In HTTP mode the body comes straight from the Node request: @hono/node-server would otherwise build a web Request
- * with two web streams around it, which cost more than the rest of a small request's handling. Hono's body cache
- * is primed, so `c.req.text()` / `c.req.json()` still work in routes.
+ * with two web streams around it, which cost more than the rest of a small request's handling. The bytes read are
+ * left on the Node request as `rawBody`, which @hono/node-server reads the web body from (its support for servers
+ * that read bodies first), so `c.req.text()` / `c.req.json()` still work in routes without touching Hono's
+ * internals. In-process and msw requests are read through `c.req.text()` itself (Hono caches it).
  */
 import type { Context } from 'hono';
 import type { ConnectionInfo } from '../server/connection.js';
@@ -24,13 +26,15 @@ export async function readBodyText(c: Context, limit: number): Promise<string | 
   // Node's parsed headers when there are some: the web Headers of an HTTP request cost more than a small request.
   const length = incoming?.headersDistinct?.['content-length']?.[0] ?? c.req.header('content-length');
   if (Number(length) > limit) return undefined;
-  const bytes =
-    incoming && !incoming.readableEnded ? await readNode(incoming, limit) : await readWeb(c.req.raw, limit);
-  if (bytes === undefined) return undefined;
-  const text = bytes.toString('utf8');
-  // Hono keeps promises in its body cache (its type says otherwise).
-  (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
-  return text;
+  if (incoming && !incoming.readableEnded) {
+    const bytes = await readNode(incoming, limit);
+    if (bytes === undefined) return undefined;
+    incoming.rawBody = bytes;
+    return bytes.toString('utf8');
+  }
+  // The caller's own code built this request (in process, msw): its body is already in memory.
+  const text = await c.req.text();
+  return Buffer.byteLength(text) > limit ? undefined : text;
 }
 
 function readNode(
@@ -65,23 +69,4 @@ function readNode(
     incoming.once('end', onEnd);
     incoming.once('error', reject);
   });
-}
-
-async function readWeb(request: Request, limit: number): Promise<Buffer | undefined> {
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      // Not awaited: on a tee'd body (msw clones requests) cancel settles only once the other branch is cancelled.
-      reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }

@@ -12,8 +12,8 @@ import { type Exchange, exchangeProviderCode } from '../journal/entry.js';
 import type { Redactor } from '../journal/redact.js';
 import { journalHeaders, RequestHeaders } from '../server/connection.js';
 import type { RequestLogEntry } from '../server/request-log.js';
-import type { Tenant } from '../tenants/tenant.js';
-import { noteAnswers, notedText, readAndRebuild } from './answer.js';
+import type { AccountLookup } from './accounts.js';
+import { answer, notedText, readAndRebuild } from './answer.js';
 import { readBodyText } from './body.js';
 import type { ProviderDefinition, ProviderEnv } from './types.js';
 
@@ -35,8 +35,7 @@ export interface PipelineDeps<S, P> {
   redactor: Redactor;
   realNow(): number;
   sleep(ms: number): Promise<void>;
-  findByKey(key: string): Tenant<S, P> | undefined;
-  defaultAccount(): Tenant<S, P>;
+  accounts: AccountLookup<S, P>;
   markDirty(): void;
   /** Largest provider request body, in bytes. */
   maxBodyBytes: number;
@@ -51,7 +50,8 @@ export interface PipelineDeps<S, P> {
 }
 
 export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<ProviderEnv<S, P>> {
-  const { provider, redactor } = deps;
+  const { provider, redactor, accounts } = deps;
+  const lookup = (key: string) => accounts.findAccount(key);
   const app = new Hono<ProviderEnv<S, P>>();
   const isRead = provider.isRead ?? ((method: string) => method === 'GET' || method === 'HEAD');
 
@@ -59,7 +59,6 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const started = deps.realNow();
     const method = c.req.method;
     const path = c.req.path;
-    noteAnswers(c);
     c.set('headers', new RequestHeaders(c));
     const body = method === 'GET' || method === 'HEAD' ? '' : await readBodyText(c, deps.maxBodyBytes);
     const rawBody = body ?? '';
@@ -70,10 +69,10 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const authenticating =
       body === undefined
         ? { error: await tooLarge(c, provider, deps.maxBodyBytes) }
-        : provider.authenticate(c, deps.findByKey);
+        : provider.authenticate(c, lookup, accounts);
     const auth = authenticating instanceof Promise ? await authenticating : authenticating;
     const tenant = auth.tenant;
-    const journaled = tenant ?? deps.defaultAccount();
+    const journaled = tenant ?? accounts.account();
     const at = journaled.clock.now();
     let res: Response;
     let routed = false;
@@ -187,7 +186,7 @@ async function renderFault<S, P>(
 
 /** The provider's server error (as for a route that throws). */
 async function serverError<S, P>(c: Context, provider: ProviderDefinition<S, P>): Promise<Response> {
-  return (await provider.renderServerError?.(c)) ?? c.json({ error: 'internal server error' }, 500);
+  return (await provider.renderServerError?.(c)) ?? answer(c, 500, { error: 'internal server error' });
 }
 
 /** The provider's answer for a body over the limit (default HTTP 413 JSON). */
@@ -198,7 +197,7 @@ async function tooLarge<S, P>(
 ): Promise<Response> {
   return (
     (await provider.renderBodyTooLarge?.(c, limit)) ??
-    c.json({ error: `request body larger than ${limit} bytes` }, 413)
+    answer(c, 413, { error: `request body larger than ${limit} bytes` })
   );
 }
 

@@ -14,6 +14,7 @@ import type { RequestHeaders } from '../server/connection.js';
 import type { RequestLogEntry } from '../server/request-log.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { WebhookDelivery } from '../webhooks/types.js';
+import type { AccountLookup } from './accounts.js';
 
 /**
  * Hono env of provider requests (authenticate, renderers and routes): the authenticated tenant, the exact request
@@ -64,15 +65,22 @@ export interface ProviderDefinition<S, P = unknown> {
   initialState(ctx: InitContext<P>): S;
   /** Credentials for createAccount() without explicit ones. Default: 20 alphanumerics / 32 alphanumerics. */
   generateCredentials?(random: Random): { key: string; secret: string };
-  /** Finds the tenant for a provider request; `lookup(key)` finds an account by key. */
+  /**
+   * Finds the tenant for a provider request; `lookup(key)` finds an account by key, `accounts` the rest (e.g. the
+   * default account for anonymous requests).
+   */
   authenticate(
     c: Context<ProviderEnv<S, P>>,
     lookup: (key: string) => Tenant<S, P> | undefined,
+    accounts: AccountLookup<S, P>,
   ): AuthResult<S, P> | Promise<AuthResult<S, P>>;
   /** Registers the provider's routes (full paths). They run after auth, faults and rate limit. */
   routes(app: Hono<ProviderEnv<S, P>>): void;
-  /** Routes served without auth, journal or faults (e.g. QR images at a public URL). */
-  publicRoutes?(app: Hono): void;
+  /**
+   * Routes served without auth, journal or faults (e.g. QR images at a public URL); `accounts` finds what they
+   * serve.
+   */
+  publicRoutes?(app: Hono, accounts: AccountLookup<S, P>): void;
   /** Extra control routes directly under /_sandbox/ (not tied to one account), e.g. a public catalogue. */
   globalControlRoutes?(app: Hono): void;
   /** Throws EmulatorError('INVALID_ARGUMENT', …, { field }) when credentials break the provider's rules. */

@@ -4,7 +4,7 @@
  * body and query schema converted from its zod schema by `z.toJSONSchema` (input side: what a caller sends).
  */
 import { z } from 'zod';
-import type { ControlErrorBody } from '../control/http.js';
+import { CONTROL_ERROR_STATUS, type ControlErrorBody } from '../control/http.js';
 import { ENGINE_ACCOUNT_ROUTES, ENGINE_GLOBAL_ROUTES } from './engine-routes.js';
 import type { ControlRouteDoc, ProviderControlDocs } from './types.js';
 
@@ -84,13 +84,16 @@ function operation(route: ControlRouteDoc, fullPath: string, defaultTag: string)
     },
   };
   if (route.body || route.query) {
-    responses['400'] = { description: 'Invalid input; `error.field` names it.', content: errorContent };
+    responses[CONTROL_ERROR_STATUS.invalid] = {
+      description: 'Invalid input; `error.field` names it.',
+      content: errorContent,
+    };
   }
   if (!route.public) {
     responses['401'] = { description: 'Missing or wrong control token.', content: errorContent };
   }
   if (pathParams.includes('account')) {
-    responses['404'] = { description: 'Unknown account.', content: errorContent };
+    responses[CONTROL_ERROR_STATUS.not_found] = { description: 'Unknown account.', content: errorContent };
   }
   for (const error of route.errors ?? []) {
     const known = responses[String(error.status)]?.description;

@@ -3,6 +3,8 @@
  * The engine's own control routes (`control/app.ts`) as data, with the very schemas those routes validate with.
  * A test compares this table with the routes the control app serves, both ways.
  */
+
+import { CONTROL_ERROR_STATUS } from '../control/http.js';
 import {
   advanceSchema,
   clockModeSchema,
@@ -70,7 +72,7 @@ export const ENGINE_GLOBAL_ROUTES: readonly ControlRouteDoc[] = [
     description: 'Omitted credentials are generated from the seed; `params` go to the provider.',
     body: createAccountSchema,
     response: { status: 201, description: '`{ id, key, secret }`' },
-    errors: [{ status: 409, description: 'The key is taken.' }],
+    errors: [{ status: CONTROL_ERROR_STATUS.conflict, description: 'The key is taken.' }],
   },
   {
     method: 'delete',
@@ -168,7 +170,7 @@ export const ENGINE_ACCOUNT_ROUTES: readonly ControlRouteDoc[] = [
     tag: 'faults',
     summary: 'Remove one fault rule',
     response: ok,
-    errors: [{ status: 404, description: 'No such rule.' }],
+    errors: [{ status: CONTROL_ERROR_STATUS.not_found, description: 'No such rule.' }],
   },
   {
     method: 'get',
@@ -214,6 +216,6 @@ export const ENGINE_ACCOUNT_ROUTES: readonly ControlRouteDoc[] = [
     tag: 'webhooks',
     summary: 'Deliver one webhook again, now',
     response: { description: '`{ attempt, delivery }`' },
-    errors: [{ status: 404, description: 'No such delivery.' }],
+    errors: [{ status: CONTROL_ERROR_STATUS.not_found, description: 'No such delivery.' }],
   },
 ];

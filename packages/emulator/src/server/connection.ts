@@ -17,6 +17,8 @@ export interface ConnectionInfo {
         /** Every value of each header (none dropped, unlike `headers`), lowercase names. */
         readonly headersDistinct?: NodeJS.Dict<string[]>;
         readonly rawHeaders?: readonly string[];
+        /** The body once the pipeline has read it: @hono/node-server builds the web Request's body from it. */
+        rawBody?: Buffer;
       })
     | undefined;
 }

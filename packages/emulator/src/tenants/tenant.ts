@@ -28,7 +28,13 @@ export interface TenantRuntime<S, P> {
   };
   fetch(): typeof fetch;
   /** Builds fresh data for `id` (initial provider state, clock, seeds). */
-  fresh(identity: { id: string; key: string; secret: string; params: P | undefined }): TenantData<S, P>;
+  fresh(identity: {
+    id: string;
+    key: string;
+    secret: string;
+    params: P | undefined;
+    isDefault: boolean;
+  }): TenantData<S, P>;
   runTask(tenant: Tenant<S, P>, task: Task): Promise<void>;
   webhookHeaders(tenant: Tenant<S, P>, body: string, delivery: WebhookDelivery): Record<string, string>;
   /** Any persistent change (dirty flag for persistence, re-arm of the real-time timer). */
@@ -160,7 +166,7 @@ export class Tenant<S, P = unknown> {
   /** Back to the initial state with the same credentials: fresh provider state, clock, tasks, faults, webhooks. */
   reset(): void {
     const { id, key, secret, params } = this.#data;
-    this.#load(this.#rt.fresh({ id, key, secret, params }));
+    this.#load(this.#rt.fresh({ id, key, secret, params, isDefault: this.isDefault }));
     this.journal.clear();
   }
 

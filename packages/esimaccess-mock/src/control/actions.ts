@@ -1,7 +1,7 @@
 /**
  * Provider-specific control actions, shared by the typed handle and the `/_sandbox` routes: what a device, the
- * network or the provider's back office would do to an account. Each marks the tenant changed so the state file
- * keeps it.
+ * network or the provider's back office would do to an account. Each runs through the kit's `runOp` with `persist`,
+ * so the state file keeps what succeeded.
  * @module
  */
 import { z } from 'zod';
@@ -38,11 +38,6 @@ export const stockInputSchema = z.strictObject({
   count: z.number().int().min(0).nullable(),
 });
 
-function changed<T>(tenant: EsimAccessTenant, result: OpResult<T>): OpResult<T> {
-  if (result.ok) tenant.markChanged();
-  return result;
-}
-
 const copy = <T>(value: T): T => structuredClone(value);
 
 export function controlInstall(
@@ -51,10 +46,7 @@ export function controlInstall(
   ref: ProfileRef,
   options: InstallOptions = {},
 ): OpResult<ProfileRecord> {
-  return changed(
-    tenant,
-    runOp(rt, tenant, backgroundLinks(rt), (ctx) => installProfile(ctx, ref, options)),
-  );
+  return runOp(rt, tenant, backgroundLinks(rt), (ctx) => installProfile(ctx, ref, options), true);
 }
 
 export function controlAddUsage(
@@ -63,10 +55,7 @@ export function controlAddUsage(
   ref: ProfileRef,
   bytes: number,
 ): OpResult<ProfileRecord> {
-  return changed(
-    tenant,
-    runOp(rt, tenant, backgroundLinks(rt), (ctx) => addUsage(ctx, ref, bytes)),
-  );
+  return runOp(rt, tenant, backgroundLinks(rt), (ctx) => addUsage(ctx, ref, bytes), true);
 }
 
 /** A device disables, re-enables or deletes the profile. */
@@ -76,10 +65,7 @@ export function controlDevice(
   ref: ProfileRef,
   action: DeviceAction,
 ): OpResult<ProfileRecord> {
-  return changed(
-    tenant,
-    runOp(rt, tenant, backgroundLinks(rt), (ctx) => deviceAction(ctx, ref, action)),
-  );
+  return runOp(rt, tenant, backgroundLinks(rt), (ctx) => deviceAction(ctx, ref, action), true);
 }
 
 export function controlExpire(
@@ -87,10 +73,7 @@ export function controlExpire(
   tenant: EsimAccessTenant,
   ref: ProfileRef,
 ): OpResult<ProfileRecord> {
-  return changed(
-    tenant,
-    runOp(rt, tenant, backgroundLinks(rt), (ctx) => expireProfile(ctx, ref)),
-  );
+  return runOp(rt, tenant, backgroundLinks(rt), (ctx) => expireProfile(ctx, ref), true);
 }
 
 /** Allocates an order now instead of waiting for its scheduled allocation (which then finds nothing to do). */
@@ -99,15 +82,18 @@ export function controlAllocate(
   tenant: EsimAccessTenant,
   orderNo: string,
 ): OpResult<OrderRecord> {
-  return changed(
+  return runOp(
+    rt,
     tenant,
-    runOp(rt, tenant, backgroundLinks(rt), (ctx) => {
+    backgroundLinks(rt),
+    (ctx) => {
       const order = ctx.state.orders[orderNo];
       if (!order) return fail('310272', "the orderNo doesn't exist");
       if (order.status !== 'GETTING_RESOURCE') return fail('200002', `order ${orderNo} is already allocated`);
       allocateOrder(ctx, orderNo);
       return ok(order);
-    }),
+    },
+    true,
   );
 }
 

@@ -3,10 +3,15 @@
  * Failures throw {@link EsimAccessControlError} carrying the provider's code.
  * @module
  */
-import { parseOrThrow, type WebhookDelivery } from '@esim-sandbox/emulator';
+import {
+  type AccountControl,
+  accountControl as baseControl,
+  parseOrThrow,
+  unwrap as unwrapOp,
+} from '@esim-sandbox/emulator';
 import { setAuth } from '../http/auth.js';
 import type { EsimAccessAccountParams, EsimAccessAuthOptions } from '../mock/options.js';
-import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
+import type { EsimAccessEmulator, EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
 import type { InstallOptions } from '../ops/device.js';
 import type { EsimAccessAccountState, OrderRecord, ProfileRecord } from '../state/types.js';
@@ -36,16 +41,14 @@ export class EsimAccessControlError extends Error {
 }
 
 function unwrap<T>(result: OpResult<T>): T {
-  if (!result.ok) throw new EsimAccessControlError(result.error.code, result.error.message);
-  return structuredClone(result.obj);
+  return unwrapOp(result, (error) => new EsimAccessControlError(error.code, error.message));
 }
 
-export interface EsimAccessAccountControl {
-  readonly tenant: EsimAccessTenant;
+/** The kit's account control (tenant, state, advance, webhookDeliveries) and eSIM Access's verbs. */
+export interface EsimAccessAccountControl
+  extends AccountControl<EsimAccessAccountState, EsimAccessAccountParams> {
   readonly accessCode: string;
   readonly secretKey: string;
-  /** A deep copy of the account's provider state. */
-  state(): EsimAccessAccountState;
   order(orderNo: string): OrderRecord;
   profile(esimTranNo: string): ProfileRecord;
   /** Allocates an order now, without waiting for the allocation delay. */
@@ -65,9 +68,6 @@ export interface EsimAccessAccountControl {
   setBalance(balance: number): void;
   /** Profiles left for a package; null = unlimited. */
   setStock(packageCode: string, count: number | null): void;
-  /** Moves this account's virtual clock, running allocations, expiries and webhook deliveries due on the way. */
-  advance(ms: number): Promise<void>;
-  webhookDeliveries(filter?: { type?: string }): WebhookDelivery[];
 }
 
 export interface EsimAccessControl {
@@ -86,10 +86,9 @@ export interface EsimAccessControl {
 
 function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAccessAccountControl {
   return {
-    tenant,
+    ...baseControl(tenant),
     accessCode: tenant.key,
     secretKey: tenant.secret,
-    state: () => structuredClone(tenant.state),
     order: (orderNo) => unwrap(findOrder(tenant, orderNo)),
     profile: (esimTranNo) => unwrap(findProfileCopy(tenant, esimTranNo)),
     allocate: (orderNo) => unwrap(controlAllocate(rt, tenant, orderNo)),
@@ -104,20 +103,18 @@ function accountControl(rt: EsimAccessRuntime, tenant: EsimAccessTenant): EsimAc
     setStock: (packageCode, count) => {
       unwrap(controlSetStock(rt, tenant, packageCode, count));
     },
-    advance: (ms) => tenant.advance(ms),
-    webhookDeliveries: (filter) => tenant.webhooks.deliveries(filter),
   };
 }
 
-export function createControlHandle(rt: EsimAccessRuntime): EsimAccessControl {
+export function createControlHandle(rt: EsimAccessRuntime, emulator: EsimAccessEmulator): EsimAccessControl {
   return {
     auth: () => rt.auth,
     setAuth: (patch) => setAuth(rt, patch),
-    account: (id) => accountControl(rt, rt.emulator().account(id)),
+    account: (id) => accountControl(rt, emulator.account(id)),
     createAccount: (options = {}) =>
       accountControl(
         rt,
-        rt.emulator().createAccount({
+        emulator.createAccount({
           ...(options.accessCode === undefined ? {} : { key: options.accessCode }),
           ...(options.secretKey === undefined ? {} : { secret: options.secretKey }),
           ...(options.params === undefined ? {} : { params: options.params }),

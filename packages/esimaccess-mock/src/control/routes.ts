@@ -6,7 +6,16 @@
  * lifecycle does not allow.
  * @module
  */
-import { type AccountEnv, type ControlRoute, controlRoute } from '@esim-sandbox/emulator';
+import { type EsimAccessErrorKind, getEsimAccessErrorCode } from '@esim-sandbox/core';
+import {
+  type AccountEnv,
+  type ControlErrorKind,
+  type ControlRoute,
+  controlResult,
+  controlRoute,
+  type RefusalKind,
+  refusalDoc,
+} from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import type { EsimAccessAccountParams } from '../mock/options.js';
 import type { EsimAccessRuntime } from '../mock/runtime.js';
@@ -31,18 +40,27 @@ import {
 
 type Env = AccountEnv<EsimAccessAccountState, EsimAccessAccountParams>;
 
-const NOT_FOUND = new Set(['310272', '310403', '310241']);
+/** The control kind of each kind of core's error table: an unknown id is 404, a refused lifecycle move 409. */
+const CONTROL_KIND: Record<EsimAccessErrorKind, ControlErrorKind> = {
+  not_found: 'not_found',
+  state: 'conflict',
+  validation: 'invalid',
+  auth: 'invalid',
+  rate_limit: 'invalid',
+  server: 'invalid',
+};
+
+export const esimAccessControlKind: RefusalKind = (code) =>
+  CONTROL_KIND[getEsimAccessErrorCode(code)?.kind ?? 'validation'];
 
 function answer<T>(c: Context, result: OpResult<T>): Response {
-  if (result.ok) return c.json(result.obj as object);
-  const status = NOT_FOUND.has(result.error.code) ? 404 : result.error.code === '200002' ? 409 : 400;
-  return c.json({ error: { code: result.error.code, message: result.error.message } }, status);
+  return controlResult(c, result, esimAccessControlKind);
 }
 
 const route = controlRoute<Env>();
 
-const notFound = (what: string) => ({ status: 404, description: `Unknown ${what} (the provider's code).` });
-const lifecycle = { status: 409, description: 'The lifecycle does not allow it (200002).' };
+const notFound = (what: string) => refusalDoc('not_found', `Unknown ${what} (the provider's code).`);
+const lifecycle = refusalDoc('conflict', 'The lifecycle does not allow it (200002).');
 
 /** What a device does to an installed profile; esimStatus stays, the SM-DP+ status changes (SMDP_EVENT). */
 const DEVICE_ROUTES: readonly {

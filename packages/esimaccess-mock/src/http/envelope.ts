@@ -4,7 +4,9 @@
  * @module
  */
 import { buildEsimAccessFailureEnvelope, buildEsimAccessSuccessEnvelope } from '@esim-sandbox/core';
+import { answer, answerText } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { EsimAccessEnvelopeOptions } from '../mock/options.js';
 import type { OpResult } from '../ops/context.js';
 
@@ -17,7 +19,7 @@ function successEnvelope(options: EsimAccessEnvelopeOptions, obj: unknown) {
 }
 
 export function sendSuccess(c: Context, options: EsimAccessEnvelopeOptions, obj: unknown): Response {
-  return c.json(successEnvelope(options, obj), 200);
+  return answer(c, 200, successEnvelope(options, obj));
 }
 
 /**
@@ -38,9 +40,9 @@ export function sendFailure(
   c: Context,
   options: EsimAccessEnvelopeOptions,
   error: { code: string; message: string },
-  status = 200,
+  status: ContentfulStatusCode = 200,
 ): Response {
-  return c.json(spell(buildEsimAccessFailureEnvelope(error.code, error.message), options), status as 200);
+  return answer(c, status, spell(buildEsimAccessFailureEnvelope(error.code, error.message), options));
 }
 
 export function sendResult<T>(
@@ -50,7 +52,7 @@ export function sendResult<T>(
 ): Response {
   if (!result.ok) return sendFailure(c, options, result.error);
   // The same bytes and content type c.json would send for the envelope.
-  if ('text' in result) return c.body(result.text, 200, { 'Content-Type': 'application/json' });
+  if ('text' in result) return answerText(c, 200, result.text, { 'Content-Type': 'application/json' });
   return sendSuccess(c, options, result.obj);
 }
 

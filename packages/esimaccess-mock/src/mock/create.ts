@@ -66,7 +66,6 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
   const defaultBalance =
     parseAccountParams({ balance: balance ?? DEFAULT_BALANCE }).balance ?? DEFAULT_BALANCE;
   const fidelity = resolveFidelity(fidelityOption);
-  let emulator: EsimAccessEmulator | undefined;
   const rt: EsimAccessRuntime = {
     catalog: indexCatalog(
       resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: hashSeed(String(seed)) }),
@@ -77,12 +76,8 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
     envelope: { success: envelope?.success ?? 'boolean' },
     publicBaseUrl,
     requestIds: new Map(),
-    emulator: () => {
-      if (!emulator) throw new Error('the emulator is not created yet');
-      return emulator;
-    },
   };
-  emulator = createEmulator(esimAccessProvider(rt, defaultBalance), {
+  const created = createEmulator(esimAccessProvider(rt, defaultBalance), {
     ...engine,
     seed,
     account: {
@@ -91,7 +86,6 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
       ...(stock === undefined ? {} : { params: { stock } }),
     },
   });
-  const created = emulator;
   // A URL given at start is taken as is; saving one through the API runs the CHECK_HEALTH test.
   if (webhookUrl !== undefined && created.defaultAccount.webhooks.url === null) {
     created.defaultAccount.webhooks.setUrl(webhookUrl);
@@ -103,7 +97,7 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
     request: created.request,
     catalog: rt.catalog,
     behaviour: rt.behaviour,
-    control: createControlHandle(rt),
+    control: createControlHandle(rt, created),
     accessCode: created.defaultAccount.key,
     secretKey: created.defaultAccount.secret,
     close: () => created.close(),

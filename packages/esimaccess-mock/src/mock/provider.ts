@@ -5,6 +5,7 @@
  */
 import {
   ESIM_ACCESS_HEADERS,
+  esimAccessEndpoints,
   esimAccessErrorCodes,
   esimAccessOpenApiDocument,
   isEsimAccessErrorCode,
@@ -30,15 +31,15 @@ import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from '.
 /** Bump when EsimAccessAccountState changes shape: an old state file is then refused with a clear error. */
 export const ESIM_ACCESS_STATE_VERSION = 2;
 
-/** esim/query and the lists change nothing: they are reads for persistence and for "late after poll" webhooks. */
-const READ_PATHS = [
-  '/package/list',
-  '/location/list',
-  '/esim/query',
-  '/balance/query',
-  '/esim/usage/query',
-  '/webhook/query',
-];
+/**
+ * The endpoints the endpoint table marks `read` change nothing: they are reads for persistence and for "late after
+ * poll" webhooks.
+ */
+const READ_PATHS: ReadonlySet<string> = new Set(
+  Object.values(esimAccessEndpoints)
+    .filter((endpoint) => endpoint.retry === 'read')
+    .map((endpoint) => endpoint.path),
+);
 
 type Provider = ProviderDefinition<EsimAccessAccountState, EsimAccessAccountParams>;
 
@@ -68,7 +69,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
       registerProfileRoutes(app, rt);
       registerAccountRoutes(app, rt);
     },
-    publicRoutes: (app) => registerQrRoutes(app, rt),
+    publicRoutes: (app, accounts) => registerQrRoutes(app, accounts),
     controlRoutes: (app) => mountControlRoutes(app, control),
     globalControlRoutes: (app) => mountControlRoutes(app, globalControl),
     openapi: {
@@ -99,7 +100,7 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
         404,
       ),
     responseCode: (body) => responseCode(body),
-    isRead: (_method, path) => READ_PATHS.some((read) => path.endsWith(read)),
+    isRead: (_method, path) => READ_PATHS.has(path),
     tasks: Object.fromEntries(ESIM_ACCESS_TASK_KINDS.map((kind) => [kind, runTask])),
     redact: { headers: [ESIM_ACCESS_HEADERS.signature], fields: ['secretKey'] },
     defaults: { rateLimit: FIDELITY_DEFAULTS[rt.fidelity].rateLimit },

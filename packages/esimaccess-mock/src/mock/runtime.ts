@@ -1,11 +1,16 @@
 /**
  * What the provider layer shares between routes, tasks and the control handle, and the one bridge from a domain
- * operation to the engine: build the context from a tenant, run the operation, hand its webhooks to the engine's
- * delivery and its tasks to the tenant's scheduler.
+ * operation to the engine kit's `runOp`: the context built from a tenant, and how payloads become webhook events.
  * @module
  */
 import type { EsimAccessWebhookPayload } from '@esim-sandbox/core';
-import type { Emulator, Tenant } from '@esim-sandbox/emulator';
+import {
+  dispatchEffects,
+  type Emulator,
+  runOp as runKitOp,
+  type Tenant,
+  type WebhookEvent,
+} from '@esim-sandbox/emulator';
 import type { CatalogIndex } from '../catalog/catalog.js';
 import {
   type Effects,
@@ -35,8 +40,6 @@ export interface EsimAccessRuntime {
    * only, like the window.
    */
   readonly requestIds: Map<string, Map<string, number>>;
-  /** Set right after the emulator is created (the provider definition is needed to create it). */
-  emulator(): EsimAccessEmulator;
 }
 
 /** The QR image route; `/qr/<id>` without the extension is the short "install page". */
@@ -92,36 +95,36 @@ export function contextFor(rt: EsimAccessRuntime, tenant: EsimAccessTenant, link
 }
 
 /**
- * The notifyId doubles as the engine's event id, so a duplicated delivery carries the same notifyId. Events of one
- * order are sent in order, so a profile's too (its events carry its order's orderNo); other orders' concurrently.
+ * How a payload goes out: the notifyId doubles as the engine's event id, so a duplicated delivery carries the same
+ * notifyId. Events of one order are sent in order, so a profile's too (its events carry its order's orderNo); other
+ * orders' concurrently.
  */
-export function emitWebhook(tenant: EsimAccessTenant, payload: EsimAccessWebhookPayload): void {
+export function webhookEvent(payload: EsimAccessWebhookPayload): WebhookEvent {
   const content = payload.content as { iccid?: string; orderNo?: string };
-  tenant.webhooks.emit({
+  const eventId = payload.notifyId ?? undefined;
+  const orderKey = content.orderNo || content.iccid || undefined;
+  return {
     type: payload.notifyType,
     payload,
-    eventId: payload.notifyId ?? undefined,
-    orderKey: content.orderNo || content.iccid || undefined,
-  });
+    ...(eventId === undefined ? {} : { eventId }),
+    ...(orderKey === undefined ? {} : { orderKey }),
+  };
 }
 
 export function dispatch(tenant: EsimAccessTenant, effects: Effects): void {
-  for (const payload of effects.webhooks) emitWebhook(tenant, payload);
-  for (const task of effects.tasks) tenant.scheduler.at(task.kind, task.at, task.data);
+  dispatchEffects(tenant, effects, webhookEvent);
 }
 
 /**
- * Runs a synchronous operation against a tenant and dispatches what it produced. Synchronous on purpose: nothing
- * else can touch the tenant's state between the operation's checks and its writes.
+ * Runs an operation against a tenant through the engine kit's `runOp`; `persist` for work outside a provider
+ * request (control actions), which the pipeline does not save by itself.
  */
 export function runOp<T>(
   rt: EsimAccessRuntime,
   tenant: EsimAccessTenant,
   links: ProfileLinks,
   op: (ctx: OpContext) => OpResult<T>,
+  persist = false,
 ): OpResult<T> {
-  const ctx = contextFor(rt, tenant, links);
-  const result = op(ctx);
-  dispatch(tenant, ctx.effects);
-  return result;
+  return runKitOp(tenant, contextFor(rt, tenant, links), op, { webhook: webhookEvent, persist });
 }

@@ -1,15 +1,23 @@
 /**
- * What every operation runs against, and what it gives back. Operations are synchronous functions over plain state:
- * they check everything first and only then mutate, so a failure leaves the state untouched, and nothing can
- * interleave between a balance check and its debit. Webhooks and tasks are collected in `effects` for the caller
- * (the engine wiring) to deliver and schedule.
+ * What every operation runs against, and what it gives back: the engine kit's operation shape (synchronous, checks
+ * before it mutates, webhooks and tasks collected in `effects` for `runOp` to dispatch) with eSIM Access's own
+ * context fields, task kinds and refusals.
  * @module
  */
 
 import type { EsimAccessErrorCode, EsimAccessWebhookPayload } from '@esim-sandbox/core';
 import { esimAccessErrorCodes } from '@esim-sandbox/core';
+import {
+  type Effects as KitEffects,
+  type OpContext as KitOpContext,
+  type OpResult as KitOpResult,
+  type TaskRequest as KitTaskRequest,
+  emptyEffects as kitEmptyEffects,
+  ok as kitOk,
+  refuse,
+} from '@esim-sandbox/emulator';
 import type { CatalogIndex } from '../catalog/catalog.js';
-import { DEFAULT_SMDP_ADDRESS, type Rng } from '../state/ids.js';
+import { DEFAULT_SMDP_ADDRESS } from '../state/ids.js';
 import type { RevokedStatus } from '../state/transitions.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 
@@ -53,27 +61,21 @@ export interface TaskDataMap {
 export type EsimAccessTaskKind = keyof TaskDataMap;
 
 export type TaskRequest = {
-  [K in EsimAccessTaskKind]: { kind: K; at: number; data: TaskDataMap[K] };
+  [K in EsimAccessTaskKind]: KitTaskRequest<K, TaskDataMap[K]>;
 }[EsimAccessTaskKind];
 
-export interface Effects {
-  webhooks: EsimAccessWebhookPayload[];
-  tasks: TaskRequest[];
-}
+export type Effects = KitEffects<EsimAccessWebhookPayload, TaskRequest>;
 
-export interface OpContext {
-  readonly state: EsimAccessAccountState;
+/** The engine kit's operation context, with what eSIM Access operations read besides. */
+export interface OpContext
+  extends KitOpContext<EsimAccessAccountState, EsimAccessWebhookPayload, TaskRequest> {
   readonly catalog: CatalogIndex;
   readonly behaviour: EsimAccessBehaviour;
-  /** Virtual time of the request or task, ms. */
-  readonly now: number;
-  readonly rng: Rng;
   readonly links: ProfileLinks;
-  readonly effects: Effects;
 }
 
 export function emptyEffects(): Effects {
-  return { webhooks: [], tasks: [] };
+  return kitEmptyEffects();
 }
 
 export interface OpError {
@@ -81,12 +83,10 @@ export interface OpError {
   readonly message: string;
 }
 
-export type OpResult<T> =
-  | { readonly ok: true; readonly obj: T }
-  | { readonly ok: false; readonly error: OpError };
+export type OpResult<T> = KitOpResult<T, OpError>;
 
 export function ok<T>(obj: T): OpResult<T> {
-  return { ok: true, obj };
+  return kitOk(obj);
 }
 
 /** A provider error; the message defaults to the code's text in core's table. */
@@ -94,7 +94,7 @@ export function fail(
   code: EsimAccessErrorCode,
   message?: string,
 ): { readonly ok: false; readonly error: OpError } {
-  return { ok: false, error: { code, message: message ?? esimAccessErrorCodes[code].meaning } };
+  return refuse({ code, message: message ?? esimAccessErrorCodes[code].meaning });
 }
 
 export function schedule<K extends EsimAccessTaskKind>(

@@ -3,14 +3,17 @@
  * provider's public CDN. PNGs come from the engine's QR renderer.
  * @module
  */
-import { qrPngResponse } from '@esim-sandbox/emulator';
+import { type AccountLookup, qrPngResponse } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
-import { type EsimAccessRuntime, QR_PATH } from '../mock/runtime.js';
+import { QR_PATH } from '../mock/runtime.js';
 import { profileList } from '../state/profile-list.js';
-import type { ProfileRecord } from '../state/types.js';
+import type { EsimAccessAccountState, ProfileRecord } from '../state/types.js';
 
-function findByQrId(rt: EsimAccessRuntime, qrId: string): ProfileRecord | undefined {
-  for (const tenant of rt.emulator().accounts()) {
+function findByQrId(
+  accounts: AccountLookup<EsimAccessAccountState>,
+  qrId: string,
+): ProfileRecord | undefined {
+  for (const tenant of accounts.accounts()) {
     const profile = profileList(tenant.state).find((p) => p.qrId === qrId);
     if (profile) return profile;
   }
@@ -20,11 +23,11 @@ function findByQrId(rt: EsimAccessRuntime, qrId: string): ProfileRecord | undefi
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
 
-export function registerQrRoutes(app: Hono, rt: EsimAccessRuntime): void {
+export function registerQrRoutes(app: Hono, accounts: AccountLookup<EsimAccessAccountState>): void {
   app.get(`${QR_PATH}/:file`, async (c) => {
     const file = c.req.param('file');
     const png = file.endsWith('.png');
-    const profile = findByQrId(rt, png ? file.slice(0, -4) : file);
+    const profile = findByQrId(accounts, png ? file.slice(0, -4) : file);
     if (!profile) return c.text('not found', 404);
     if (png) return qrPngResponse(profile.ac);
     const ac = escapeHtml(profile.ac);

@@ -6,7 +6,7 @@
  */
 import { IROAMLY_DEFAULT_BASE_URL, parseArguments } from '@esim-sandbox/core';
 import { type CatalogExport, exportCatalog } from '../catalog/load.js';
-import type { IroamlyRuntime, IroamlyTenant } from '../mock/runtime.js';
+import type { IroamlyEmulator, IroamlyRuntime, IroamlyTenant } from '../mock/runtime.js';
 import {
   type FailNextRedemptionInput,
   failNextRedemptionSchema,
@@ -35,8 +35,8 @@ export interface IroamlyControl {
   advance(ms: number, account?: string): Promise<void>;
 }
 
-export function createControlHandle(rt: IroamlyRuntime): IroamlyControl {
-  const account = (id?: string) => rt.emulator().account(id);
+export function createControlHandle(rt: IroamlyRuntime, emulator: IroamlyEmulator): IroamlyControl {
+  const account = (id?: string) => emulator.account(id);
   const base = () => rt.http.publicBaseUrl ?? IROAMLY_DEFAULT_BASE_URL;
   const changed = (tenant: IroamlyTenant) => tenant.markChanged();
   return {

@@ -6,7 +6,7 @@
  * the default account.
  */
 import { IROAMLY_AUTH_KEY_MAX_LENGTH, IroamlyCode, verifyIroamlyCertification } from '@esim-sandbox/core';
-import type { AuthResult, ProviderEnv } from '@esim-sandbox/emulator';
+import type { AccountLookup, AuthResult, ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { failure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
@@ -23,6 +23,7 @@ type Ctx = Context<ProviderEnv<AccountState, IroamlyAccountParams>>;
 export function authenticate(
   c: Ctx,
   lookup: (key: string) => IroamlyTenant | undefined,
+  accounts: AccountLookup<AccountState, IroamlyAccountParams>,
   rt: IroamlyRuntime,
 ): Auth {
   const headers = c.get('headers');
@@ -34,7 +35,7 @@ export function authenticate(
     const certification = headers.get('Certification');
     const verified =
       named && certification && verifyIroamlyCertification(named.key, named.secret, certification);
-    return { tenant: verified ? named : rt.emulator().defaultAccount };
+    return { tenant: verified ? named : accounts.account() };
   }
   if (!key) return refuse(c, rt, 'the AuthKey header is missing');
   if (key.length > IROAMLY_AUTH_KEY_MAX_LENGTH) {

@@ -66,8 +66,6 @@ export function createIroamlyMock(options: IroamlyMockOptions = {}): IroamlyMock
       resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: engineSeed, ...catalogOptions }),
     behaviour: resolveBehaviour(behaviour),
     http: resolveHttp(http),
-    // Routes and tasks only run once the engine below exists.
-    emulator: () => emulator,
   };
   const emulator = createEmulator(iroamlyProvider(rt, resolveBalance(balance)), {
     ...engine,
@@ -78,7 +76,7 @@ export function createIroamlyMock(options: IroamlyMockOptions = {}): IroamlyMock
   return {
     emulator,
     catalog: rt.catalog,
-    control: createControlHandle(rt),
+    control: createControlHandle(rt, emulator),
     app: emulator.app,
     fetch: emulator.fetch,
     authKey: defaultAccount.key,

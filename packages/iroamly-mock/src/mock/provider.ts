@@ -10,7 +10,7 @@ import {
   iroamlyCodes,
   iroamlyOpenApiDocument,
 } from '@esim-sandbox/core';
-import { EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
+import { answer, EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { completeRedemption, REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../operations/redeem.js';
 import { iroamlyControlRoutes, iroamlyGlobalControlRoutes } from '../routes/control.js';
@@ -48,12 +48,12 @@ export function iroamlyProvider(
     initialState: ({ params }) =>
       createAccountState({ balance: parseAccountParams(params).balance ?? defaultBalance }),
     generateCredentials: (random) => ({ key: random.alnum(20), secret: random.alnum(32) }),
-    authenticate: (c, lookup) => authenticate(c, lookup, rt),
+    authenticate: (c, lookup, accounts) => authenticate(c, lookup, accounts, rt),
     routes: (app) => {
       registerOpenapiRoutes(app, rt);
       registerPlanRoutes(app, rt);
     },
-    publicRoutes: (app) => registerQrRoutes(app, rt),
+    publicRoutes: (app, accounts) => registerQrRoutes(app, accounts),
     controlRoutes: (app) => mountControlRoutes(app, control.account),
     globalControlRoutes: (app) => mountControlRoutes(app, control.global),
     openapi: { document: iroamlyOpenApiDocument, controlRoutes: control },
@@ -75,7 +75,7 @@ export function iroamlyProvider(
     renderServerError: (c) => requestFailed(c, 'internal error'),
     renderBodyTooLarge: (c, limit) => requestFailed(c, `request body larger than ${limit} bytes`),
     renderNotFound: (c) =>
-      c.json(failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`), 404),
+      answer(c, 404, failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`)),
     responseCode: (body) => {
       const code = (body as { code?: unknown } | null)?.code;
       return typeof code === 'number' ? String(code) : undefined;

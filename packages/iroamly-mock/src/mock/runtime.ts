@@ -3,7 +3,7 @@
  * What every route and task handler of the mock shares: the catalogue, the resolved switches, and the helpers
  * that turn a domain {@link Result} into the provider's HTTP answer.
  */
-import type { Emulator, Tenant } from '@esim-sandbox/emulator';
+import { answer, type Emulator, type Tenant } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Catalog } from '../catalog/catalog.js';
@@ -19,8 +19,6 @@ export interface IroamlyRuntime {
   catalog: Catalog;
   behaviour: IroamlyBehaviour;
   http: IroamlyHttp;
-  /** The engine, available once created (routes and tasks only run after that). */
-  emulator(): IroamlyEmulator;
 }
 
 /** The operation context for one tenant at its current virtual time. */
@@ -35,7 +33,7 @@ export function publicBase(c: Context, rt: IroamlyRuntime): string {
 
 /** A non-success answer with the configured HTTP status (200 by default). */
 export function sendFailure(c: Context, rt: IroamlyRuntime, failure: IroamlyFailure): Response {
-  return c.json(failure, rt.http.errorStatus as ContentfulStatusCode);
+  return answer(c, rt.http.errorStatus as ContentfulStatusCode, failure);
 }
 
 /** A result as the provider answers it: the success body as given, or `{code, msg}`. */
@@ -44,5 +42,5 @@ export function sendResult<T extends { code: 1 }>(
   rt: IroamlyRuntime,
   result: Result<T>,
 ): Response {
-  return result.ok ? c.json(result.value, 200) : sendFailure(c, rt, result.failure);
+  return result.ok ? answer(c, 200, result.value) : sendFailure(c, rt, result.failure);
 }

@@ -8,7 +8,7 @@ import {
   iroamlyPlanListQuerySchema,
   toIroamlyParameterError,
 } from '@esim-sandbox/core';
-import type { ProviderEnv } from '@esim-sandbox/emulator';
+import { answer, type ProviderEnv } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import { plansForRegion } from '../catalog/catalog.js';
 import type { IroamlyAccountParams } from '../mock/options.js';
@@ -23,11 +23,11 @@ export function registerPlanRoutes(
   app.get('/common/getPlanItem', (c) => {
     const query = iroamlyPlanListQuerySchema.safeParse(c.req.query());
     const plans = query.success ? plansForRegion(rt.catalog, query.data.region) : undefined;
-    if (plans) return c.json(plans satisfies IroamlyPlanListResponse);
-    if (rt.http.unknownRegion === 'empty') return c.json([] satisfies IroamlyPlanListResponse);
+    if (plans) return answer(c, 200, plans satisfies IroamlyPlanListResponse);
+    if (rt.http.unknownRegion === 'empty') return answer(c, 200, [] satisfies IroamlyPlanListResponse);
     const body = query.success
       ? parameterFailure('region', `no plans for '${query.data.region}'`)
       : toIroamlyParameterError(query.error.issues);
-    return c.json(body, 404);
+    return answer(c, 404, body);
   });
 }
