@@ -7,6 +7,7 @@ export { scenarios } from '../scenarios/index.js';
 export type { Print, Scenario, ScenarioContext } from '../scenarios/steps.js';
 export { check, defineScenario, ScenarioFailure, Steps } from '../scenarios/steps.js';
 export { type ParsedFlags, parseFlags } from './cli/flags.js';
+export { runStart, type StartIo } from './cli/start.js';
 export { PlaygroundError, type PlaygroundErrorCode } from './errors.js';
 export { createAccount, SandboxAccount } from './scenario/control.js';
 export { accountKey, runScenario, type ScenarioResult } from './scenario/run.js';

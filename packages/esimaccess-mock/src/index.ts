@@ -31,6 +31,7 @@ export {
   type EsimAccessControl,
   EsimAccessControlError,
 } from './control/handle.js';
+export { TRIGGER_TYPES as ESIMACCESS_TRIGGER_TYPES } from './control/trigger.js';
 export { createEsimAccessMock, type EsimAccessMock } from './mock/create.js';
 export {
   DEFAULT_FIDELITY,

@@ -66,6 +66,7 @@ export {
   redemptionDelayMs,
   startRedemption,
 } from './operations/redeem.js';
+export { TRIGGER_KINDS as IROAMLY_TRIGGER_KINDS } from './operations/trigger.js';
 export { expiryDate, isExpired } from './state/dates.js';
 export { ORDER_ID_PATTERN, REDEEM_CODE_PATTERN, type Rng } from './state/ids.js';
 export {

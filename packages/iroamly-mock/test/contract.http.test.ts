@@ -3,6 +3,7 @@ import { runContract, type Serve } from './contract.case.js';
 import { runFidelityContract } from './contract.fidelity.case.js';
 import { runIndexContract } from './contract.index.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
+import { runTriggerContract } from './contract.trigger.case.js';
 
 const serve: Serve = async (mock) => {
   const server = await startServer({ emulator: mock.emulator, port: 0 });
@@ -13,3 +14,4 @@ runContract('HTTP', serve);
 runFidelityContract('HTTP', serve);
 runLimitsContract('HTTP', serve);
 runIndexContract('HTTP', serve);
+runTriggerContract('HTTP', serve);

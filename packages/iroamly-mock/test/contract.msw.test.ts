@@ -6,6 +6,7 @@ import { runContract, type Serve } from './contract.case.js';
 import { runFidelityContract } from './contract.fidelity.case.js';
 import { runIndexContract } from './contract.index.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
+import { runTriggerContract } from './contract.trigger.case.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -27,3 +28,4 @@ runContract('msw', serve);
 runFidelityContract('msw', serve);
 runLimitsContract('msw', serve);
 runIndexContract('msw', serve);
+runTriggerContract('msw', serve);

@@ -49,7 +49,8 @@ export function tarballName(name: string, version: string): string {
 
 /** `pnpm pack` of every public package into `dest`; each package's prepack script builds it first. */
 export async function packPublicPackages(dest: string): Promise<Map<PublicPackageName, string>> {
-  const filters = PUBLIC_PACKAGES.flatMap((p) => ['--filter', p.name]);
+  // By folder: the workspace root is also named esim-sandbox (private), like the CLI package.
+  const filters = PUBLIC_PACKAGES.flatMap((p) => ['--filter', `./${p.dir}`]);
   await run('npx', [...PNPM, '-r', ...filters, 'pack', '--pack-destination', dest], { cwd: REPO_ROOT });
   const tarballs = new Map<PublicPackageName, string>();
   for (const { name } of PUBLIC_PACKAGES) {

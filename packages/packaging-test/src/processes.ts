@@ -8,8 +8,12 @@ import { childEnv } from './exec.js';
 export interface StartedBin {
   /** The first stdout line matching the pattern. */
   line: string;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** Everything printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves once the output matches `pattern`; rejects after `timeoutMs` with the output. */
+  until(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Sends the signal (default SIGTERM) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 export function startBin(
@@ -21,6 +25,22 @@ export function startBin(
   const child = spawn(path, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
+  const waiters = new Set<() => void>();
+  const until = (pattern: RegExp, ms = timeoutMs) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`${path} printed nothing matching ${pattern} within ${ms} ms:\n${output}`));
+      }, ms);
+      const check = () => {
+        if (!pattern.test(output)) return;
+        clearTimeout(timer);
+        waiters.delete(check);
+        resolve();
+      };
+      waiters.add(check);
+      check();
+    });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -28,13 +48,16 @@ export function startBin(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      for (const check of waiters) check();
       const line = output.split('\n').find((l) => ready.test(l));
       if (line === undefined) return;
       clearTimeout(timer);
       resolve({
         line,
-        stop: () => {
-          child.kill('SIGTERM');
+        output: () => output,
+        until,
+        stop: (signal = 'SIGTERM') => {
+          child.kill(signal);
           return exited;
         },
       });
@@ -42,6 +65,7 @@ export function startBin(
     child.stdout.on('data', onData);
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+      for (const check of waiters) check();
     });
     child.once('error', (error) => {
       clearTimeout(timer);

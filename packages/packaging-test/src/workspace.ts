@@ -18,6 +18,9 @@ export const PUBLIC_PACKAGES = [
   { name: '@esim-sandbox/esimaccess-mock', dir: 'packages/esimaccess-mock' },
   { name: '@esim-sandbox/iroamly-mock', dir: 'packages/iroamly-mock' },
   { name: '@esim-sandbox/reconciler', dir: 'packages/reconciler' },
+  { name: '@esim-sandbox/contract', dir: 'packages/contract' },
+  { name: '@esim-sandbox/playground', dir: 'apps/playground' },
+  { name: 'esim-sandbox', dir: 'packages/cli' },
 ] as const;
 
 export type PublicPackageName = (typeof PUBLIC_PACKAGES)[number]['name'];

@@ -175,3 +175,75 @@ describe('the example reseller app', () => {
     expect(report.numPassedTests).toBe(report.numTotalTests);
   });
 });
+
+describe('the esim-sandbox command, the contract suite and record/replay from their tarballs', () => {
+  const bin = (name: string) => join(prepared.consumerDir, 'node_modules', '.bin', name);
+
+  test('esim-sandbox --version prints the version with plain node', async () => {
+    const result = await exec(bin('esim-sandbox'), ['--version'], { cwd: prepared.consumerDir });
+    expect(result).toMatchObject({ code: 0, stdout: `${workspaceManifest('esim-sandbox').version}\n` });
+  });
+
+  test('esim-sandbox up serves the dashboard, listen receives a triggered webhook, and both stop cleanly on SIGINT', async () => {
+    const up = await startBin(
+      bin('esim-sandbox'),
+      ['up', '--port', '0', '--clock', 'manual'],
+      /dashboard\s+http/,
+    );
+    try {
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(up.line)?.[1];
+      expect((await fetch(`${url}/`)).status).toBe(200);
+      const listen = await startBin(bin('esim-sandbox'), ['listen', '--url', url!], /Ready!/);
+      try {
+        const trigger = await exec(bin('esim-sandbox'), ['trigger', 'ORDER_STATUS', '--url', url!], {
+          cwd: prepared.consumerDir,
+        });
+        expect(trigger.code, trigger.stderr).toBe(0);
+        await listen.until(/ORDER_STATUS/);
+      } finally {
+        expect(await listen.stop('SIGINT')).toBe(0);
+      }
+    } finally {
+      expect(await up.stop('SIGINT')).toBe(0);
+    }
+  });
+
+  test('esim-contract runs the suite against the in-process fake and records a session that replays', async () => {
+    const session = join(prepared.root, 'session.json');
+    const suite = await exec(
+      bin('esim-contract'),
+      ['--provider', 'iroamly', '--target', 'mock-inprocess', '--record', session],
+      { cwd: prepared.consumerDir },
+    );
+    expect(suite.code, suite.stderr).toBe(0);
+    const replay = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { readFixture, replayHandlers } from '@esim-sandbox/contract';
+       const handlers = replayHandlers(await readFixture(${JSON.stringify(session)}));
+       console.log(handlers.length);`,
+      ],
+      { cwd: prepared.consumerDir },
+    );
+    expect(Number(replay.trim())).toBeGreaterThan(0);
+  });
+
+  test("esim-capture-catalog writes a running fake's catalogue", async () => {
+    const fake = await startBin(bin('iroamly-mock'), ['--port', '0'], /listening on/);
+    try {
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(fake.line)?.[1];
+      const out = join(prepared.root, 'catalog.json');
+      const result = await exec(
+        bin('esim-capture-catalog'),
+        ['--provider', 'iroamly', '--base-url', url!, '--regions', 'US', '--out', out],
+        { cwd: prepared.consumerDir },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ provider: 'iroamly' });
+    } finally {
+      expect(await fake.stop()).toBe(0);
+    }
+  });
+});

@@ -37,6 +37,16 @@ const FLAGS = {
     value: 'MODE',
   },
   seed: { type: 'string', description: 'seed for ids and catalogues', value: 'TEXT' },
+  'state-file': {
+    type: 'string',
+    description: "keep both fakes' state across restarts: FILE.esimaccess.json and FILE.iroamly.json",
+    value: 'FILE',
+  },
+  catalog: {
+    type: 'string',
+    description: 'catalogue files (capture-catalog), comma-separated; each names its provider',
+    value: 'FILES',
+  },
   help: { type: 'boolean', description: 'show this help' },
 } as const;
 
@@ -109,5 +119,7 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv = process.env)
   set('iroamlyUrl', get('iroamly-url'));
   set('clock', clock);
   set('seed', get('seed'));
+  set('stateFile', get('state-file'));
+  set('catalogFiles', get('catalog')?.split(',').filter(Boolean));
   return { help: false, options };
 }

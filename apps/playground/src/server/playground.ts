@@ -34,6 +34,10 @@ export interface PlaygroundOptions {
   /** Clock mode of the fakes this process starts. Default 'real'. */
   clock?: 'real' | 'manual';
   seed?: string;
+  /** State files of the fakes this process starts: `<stem>.esimaccess.json` and `<stem>.iroamly.json`. */
+  stateFile?: string;
+  /** Catalogue files (`capture-catalog` output); each file's header names the fake it is for. */
+  catalogFiles?: string[];
   /** Longest time between two dashboard renders. Default 1000 ms. */
   pollMs?: number;
 }
@@ -113,6 +117,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         url: provider === 'esimaccess' ? options.esimaccessUrl : options.iroamlyUrl,
         clock: options.clock ?? 'real',
         seed: options.seed,
+        stateFile: options.stateFile,
+        catalogFiles: options.catalogFiles ?? [],
         credentials: provider === 'esimaccess' ? options.esimaccessCredentials : undefined,
       });
       closers.push(() => started[provider].source.close());

@@ -3,6 +3,8 @@
  * Starts one fake in this process (its own HTTP server on loopback) or connects to an external one, and says how
  * to load its catalogue either way.
  */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { EmulatorError, startServer } from '@esim-sandbox/emulator';
 import { createEsimAccessMock, DEMO_ACCESS_CODE, DEMO_SECRET_KEY } from '@esim-sandbox/esimaccess-mock';
 import { createIroamlyMock } from '@esim-sandbox/iroamly-mock';
@@ -33,6 +35,10 @@ export interface ProviderStart {
   url: string | undefined;
   clock: 'real' | 'manual';
   seed: string | undefined;
+  /** The playground's `--state-file`; this fake's file is derived from it. */
+  stateFile: string | undefined;
+  /** The playground's `--catalog` files; the one whose header names this provider is used. */
+  catalogFiles: readonly string[];
   /** Credentials of an external fake's default account, for its catalogue. */
   credentials: Credentials | undefined;
 }
@@ -61,6 +67,32 @@ async function serve(
   }
 }
 
+/** `state.json` -> `state.esimaccess.json`: the two fakes cannot share one file (each names its provider). */
+export function providerStateFile(stateFile: string, provider: ProviderName): string {
+  const ext = extname(stateFile);
+  return `${ext ? stateFile.slice(0, -ext.length) : stateFile}.${provider}${ext || '.json'}`;
+}
+
+/** The catalogue file among `files` whose header names `provider` (capture-catalog writes it). */
+function catalogFor(provider: ProviderName, files: readonly string[]): { catalogFile?: string } {
+  for (const file of files) {
+    let header: { provider?: unknown };
+    try {
+      header = JSON.parse(readFileSync(file, 'utf8')) as { provider?: unknown };
+    } catch (error) {
+      throw new PlaygroundError(
+        'INVALID_ARGUMENT',
+        `--catalog: cannot read ${file} (${(error as Error).message})`,
+        {
+          field: '--catalog',
+        },
+      );
+    }
+    if (header.provider === provider) return { catalogFile: file };
+  }
+  return {};
+}
+
 export async function startProvider(
   provider: ProviderName,
   options: ProviderStart,
@@ -76,7 +108,11 @@ export async function startProvider(
       catalog: provider === 'esimaccess' ? remoteEsimAccessCatalog(source) : remoteIroamlyCatalog(source),
     };
   }
-  const seed = options.seed === undefined ? {} : { seed: options.seed };
+  const seed = {
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.stateFile === undefined ? {} : { stateFile: providerStateFile(options.stateFile, provider) }),
+    ...catalogFor(provider, options.catalogFiles),
+  };
   if (provider === 'esimaccess') {
     const mock = createEsimAccessMock({ clock: options.clock, ...seed });
     const server = await serve(mock.emulator, options);

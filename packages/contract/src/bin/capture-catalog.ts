@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 /**
  * Entry of `capture-catalog` (`pnpm --filter @esim-sandbox/contract capture-catalog --provider esimaccess --out FILE`).
  * @module

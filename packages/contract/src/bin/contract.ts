@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 /**
  * Entry of `contract` (`pnpm contract --target mock-http`).
  * @module

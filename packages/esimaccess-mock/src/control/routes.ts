@@ -37,6 +37,7 @@ import {
   stockInputSchema,
   usageInputSchema,
 } from './actions.js';
+import { controlOrder, orderInputSchema, runTrigger, TRIGGER_TYPES, triggerInputSchema } from './trigger.js';
 
 type Env = AccountEnv<EsimAccessAccountState, EsimAccessAccountParams>;
 
@@ -134,6 +135,27 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       summary: 'Every order of the account',
       response: { description: '`{ orders }`' },
       handle: (c) => c.json({ orders: Object.values(c.var.tenant.state.orders) }),
+    }),
+    route({
+      method: 'post',
+      path: '/orders',
+      summary: 'Place an order as esim/order would, without signing a request',
+      description:
+        'Same checks, debit and allocation delay as esim/order; `transactionId` defaults to a fresh one.',
+      body: orderInputSchema,
+      response: { description: '`{ orderNo, transactionId }`' },
+      errors: [notFound('package')],
+      handle: (c, { body }) => answer(c, controlOrder(rt, c.var.tenant, body)),
+    }),
+    route({
+      method: 'post',
+      path: '/trigger',
+      summary: 'Make the fake send one webhook of a notifyType, as the provider would',
+      description: `One of ${TRIGGER_TYPES.join(', ')}. Without \`esimTranNo\` a profile is ordered and allocated first; DATA_USAGE adds the usage that crosses the next threshold, VALIDITY_USAGE moves the clock to a day before the end of validity, ESIM_STATUS activates the profile (or, once active, moves the clock to its expiry). Answers after the first attempt of every webhook it caused.`,
+      body: triggerInputSchema,
+      response: { description: '`{ notifyType, steps, created, profile, deliveries, note }`' },
+      errors: [notFound('profile or package'), lifecycle],
+      handle: async (c, { body }) => answer(c, await runTrigger(rt, c.var.tenant, body)),
     }),
     route({
       method: 'get',

@@ -5,7 +5,7 @@
  * directly under `/_sandbox/`. Bodies are validated with each entry's schema: HTTP 400 naming the field.
  */
 import { type AccountEnv, type ControlRoute, controlRoute, EmulatorError } from '@esim-sandbox/emulator';
-import type { Env } from 'hono';
+import type { Context, Env } from 'hono';
 import { z } from 'zod';
 import { MINOR_UNITS_PER_CREDIT } from '../catalog/catalog.js';
 import { exportCatalog } from '../catalog/load.js';
@@ -18,6 +18,15 @@ import {
   setBalance,
   setBalanceSchema,
 } from '../operations/control.js';
+import {
+  controlPurchase,
+  orderInputSchema,
+  runTrigger,
+  TRIGGER_KINDS,
+  triggerInputSchema,
+} from '../operations/trigger.js';
+import { renderOutboxMessage } from '../state/outbox.js';
+import type { IroamlyFailure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
 
 type AccountRoutesEnv = AccountEnv<AccountState, IroamlyAccountParams>;
@@ -29,6 +38,15 @@ const balanceView = (balance: number) => ({
   unit: '1/100 credit',
   credit: balance / MINOR_UNITS_PER_CREDIT,
 });
+
+const refused = {
+  status: 409,
+  description: "The provider refused: `{ error: { code, message } }` with the provider's code.",
+};
+
+function refusal(c: Context, failure: IroamlyFailure): Response {
+  return c.json({ error: { code: String(failure.code), message: failure.msg } }, 409);
+}
 
 export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRoutesEnv>[] {
   return [
@@ -71,6 +89,39 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
         const message = await messageView(c.var.tenant.state, id, publicBase(c, rt));
         if (message) return c.json(message);
         throw new EmulatorError('NOT_FOUND', `no message '${id}'`, { field: 'id' });
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/orders',
+      summary: 'Purchase codes as purchaseCode would, without credentials',
+      description: 'Same checks and debit as purchaseCode (and the same mail).',
+      body: orderInputSchema,
+      response: { description: '`{ orderId, codes }`' },
+      errors: [refused],
+      handle: (c, { body }) => {
+        const order = controlPurchase(rt, c.var.tenant, body);
+        return order.ok
+          ? c.json({ orderId: order.value.orderId, codes: order.value.codes })
+          : refusal(c, order.failure);
+      },
+    }),
+    route({
+      method: 'post',
+      path: '/trigger',
+      summary: 'Make the fake send one mail of a kind, as the provider would (iRoamly sends no webhooks)',
+      description: `One of ${TRIGGER_KINDS.join(', ')}. Without \`redeemCode\` a code is purchased first; a redemption moves the account's clock to its completion.`,
+      body: triggerInputSchema,
+      response: { description: '`{ type, steps, created, messages }`' },
+      errors: [refused],
+      handle: async (c, { body }) => {
+        const result = await runTrigger(rt, c.var.tenant, body);
+        if (!result.ok) return refusal(c, result.failure);
+        const base = publicBase(c, rt);
+        return c.json({
+          ...result.value,
+          messages: result.value.messages.map((m) => renderOutboxMessage(m, base)),
+        });
       },
     }),
     route({
