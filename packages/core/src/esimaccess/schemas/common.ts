@@ -61,7 +61,6 @@ export const esimAccessDateTimeSchema = z
 export const esimAccessTransactionIdSchema = z.string().min(1).max(50);
 
 /** Profile identifiers. Kept as non-empty strings: ICCIDs are reused by the provider, esimTranNo is the stable key. */
-const esimAccessIccidSchema = z.string().min(1).max(32);
 export const esimAccessEsimTranNoSchema = z.string().min(1).max(32);
 
 /** Request pager of `esim/query`. */
