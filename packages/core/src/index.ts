@@ -20,6 +20,7 @@ export {
   ResponseValidationError,
   SignatureError,
   TimeoutError,
+  UsageError,
 } from './errors.js';
 // eSIM Access (also the `@esim-sandbox/core/esimaccess` entry)
 export {

@@ -2,6 +2,7 @@
  * @module
  * Errors of the test harness: misuse a test author can fix, each with a discriminating `code`.
  */
+import { EsimSandboxError } from '@esim-sandbox/core';
 
 export type HarnessErrorCode =
   /** No beforeAll/afterAll/beforeEach/afterEach to register with: neither passed nor global. */
@@ -11,15 +12,12 @@ export type HarnessErrorCode =
   /** An option the harness cannot use (an unknown mode). */
   | 'INVALID_OPTION';
 
-export class HarnessError extends Error {
-  readonly code: HarnessErrorCode;
+export class HarnessError extends EsimSandboxError<HarnessErrorCode> {
   /** The option at fault, when there is one. */
   readonly field: string | undefined;
 
   constructor(code: HarnessErrorCode, message: string, options?: { field?: string }) {
-    super(message);
-    this.name = 'HarnessError';
-    this.code = code;
+    super(code, message);
     this.field = options?.field;
   }
 }

@@ -3,6 +3,7 @@
  * Failures throw {@link EsimAccessControlError} carrying the provider's code.
  * @module
  */
+import { EsimSandboxError } from '@esim-sandbox/core';
 import { parseOrThrow, type WebhookDelivery } from '@esim-sandbox/emulator';
 import { setAuth } from '../http/auth.js';
 import type { EsimAccessAccountParams, EsimAccessAuthOptions } from '../mock/options.js';
@@ -24,14 +25,10 @@ import {
   usageInputSchema,
 } from './actions.js';
 
-export class EsimAccessControlError extends Error {
-  /** The provider's code for the refusal: 200002 (lifecycle), 310403 (profile), 310272 (order), 310241 (package). */
-  readonly code: string;
-
+/** `code` is the provider's code for the refusal: 200002 (lifecycle), 310403 (profile), 310272 (order), 310241 (package). */
+export class EsimAccessControlError extends EsimSandboxError {
   constructor(code: string, message: string) {
-    super(message);
-    this.name = 'EsimAccessControlError';
-    this.code = code;
+    super(code, message);
   }
 }
 
