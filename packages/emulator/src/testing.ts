@@ -6,7 +6,37 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export * from './harness/index.js';
+// The harness the fakes' own `testing` entry points are built on
+export {
+  type AccountTracker,
+  attachMswHandlers,
+  FAKE_MODES,
+  type Fake,
+  type FakeAccount,
+  type FakeDefinition,
+  type FakeMockOptions,
+  type FakeMode,
+  type FakeOptions,
+  type FakeSuite,
+  type FakeSuiteDefinition,
+  HarnessError,
+  type HarnessErrorCode,
+  type HookCallback,
+  type ResolvedHooks,
+  registerFakeSuite,
+  resolveTestHooks,
+  type ServableMock,
+  type ServedEmulator,
+  type ServeOptions,
+  type SuiteFake,
+  serveEmulator,
+  startFake,
+  type TestHooks,
+  trackAccounts,
+  useFake,
+} from './harness/index.js';
+
+// A real local webhook receiver
 
 export interface ReceivedWebhook {
   method: string;
