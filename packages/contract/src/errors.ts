@@ -21,15 +21,8 @@ export class SpendBlockedError extends EsimSandboxError {
   }
 }
 
-/** A bad command line: the message names the flag. Exit code 2. */
-export class UsageError extends EsimSandboxError {
-  readonly flag: string | undefined;
-
-  constructor(message: string, flag?: string) {
-    super('USAGE', message);
-    this.flag = flag;
-  }
-}
+/** A bad command line: core's one UsageError, shared with the reconciler's CLI. */
+export { UsageError } from '@esim-sandbox/core';
 
 /** A fixture or report file that cannot be read: the message names the file and the field. */
 export class ContractFileError extends EsimSandboxError {

@@ -5,11 +5,14 @@
 
 export type ProviderName = 'esimaccess' | 'iroamly';
 
-/** Base of every error this library throws. `code` discriminates. */
-export class EsimSandboxError extends Error {
-  readonly code: string;
+/**
+ * Root of every error any esim-sandbox package throws (`instanceof EsimSandboxError` holds for all of them).
+ * `code` discriminates; each class family narrows it to its own string literal union.
+ */
+export class EsimSandboxError<Code extends string = string> extends Error {
+  readonly code: Code;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
@@ -104,5 +107,16 @@ export class ResponseValidationError extends EsimSandboxError {
     super('RESPONSE_VALIDATION', `unexpected ${context} shape at ${summary}${more}`);
     this.issues = issues;
     this.body = body;
+  }
+}
+
+/** A bad command line (the contract and reconciler CLIs): the message names the flag. Exit code 2. */
+export class UsageError extends EsimSandboxError<'USAGE'> {
+  /** The flag at fault, when there is one. */
+  readonly flag: string | undefined;
+
+  constructor(message: string, flag?: string) {
+    super('USAGE', message);
+    this.flag = flag;
   }
 }

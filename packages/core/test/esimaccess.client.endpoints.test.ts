@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EsimAccessClient } from '../src/esimaccess/index.js';
+import type { EsimAccessClient } from '../src/esimaccess/client.js';
 import { aPackage, aProfile, aTopUp, profiles } from './esimaccess/fixtures.js';
 import { expectSignedRequest, makeClient, ok, useEsimAccessServer } from './esimaccess/harness.js';
 

@@ -8,7 +8,8 @@ import {
   ResponseValidationError,
   SignatureError,
 } from '../src/errors.js';
-import { EsimAccessClient, type EsimAccessClientOptions } from '../src/esimaccess/index.js';
+import type { EsimAccessClientOptions } from '../src/esimaccess/client/options.js';
+import { EsimAccessClient } from '../src/esimaccess/client.js';
 import { fail, makeClient, ok, useEsimAccessServer } from './esimaccess/harness.js';
 
 const { answer, seen } = useEsimAccessServer();

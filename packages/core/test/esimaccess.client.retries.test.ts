@@ -1,7 +1,7 @@
 import { HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { AbortError, ConnectionError, RateLimitError, TimeoutError } from '../src/errors.js';
-import type { FetchLike } from '../src/http/index.js';
+import type { FetchLike } from '../src/http/transport.js';
 import { aProfile } from './esimaccess/fixtures.js';
 import { expectSignedRequest, fail, makeClient, ok, useEsimAccessServer } from './esimaccess/harness.js';
 

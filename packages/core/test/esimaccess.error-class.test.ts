@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ProviderError, RateLimitError, SignatureError } from '../src/errors.js';
-import { createEsimAccessProviderError, esimAccessErrorCodes } from '../src/esimaccess/index.js';
+import { esimAccessErrorCodes } from '../src/esimaccess/error-codes.js';
+import { createEsimAccessProviderError } from '../src/esimaccess/errors.js';
 
 const BY_KIND = {
   auth: AuthenticationError,

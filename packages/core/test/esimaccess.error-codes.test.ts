@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ProviderError, RateLimitError, SignatureError } from '../src/errors.js';
 import {
-  createEsimAccessProviderError,
   esimAccessErrorCodes,
   getEsimAccessErrorCode,
   isRetryableEsimAccessCode,
-} from '../src/esimaccess/index.js';
+} from '../src/esimaccess/error-codes.js';
+import { createEsimAccessProviderError } from '../src/esimaccess/errors.js';
 
 /** The official table of the spec (section 3), code and text. */
 const SPEC_TABLE: [string, string][] = [

@@ -3,8 +3,8 @@ import {
   type EsimAccessEndpointName,
   esimAccessEndpoints,
   findEsimAccessEndpointByPath,
-  validateEsimAccessRequest,
-} from '../src/esimaccess/index.js';
+} from '../src/esimaccess/endpoints.js';
+import { validateEsimAccessRequest } from '../src/esimaccess/request-validation.js';
 
 const order = (patch: Record<string, unknown> = {}) => ({
   transactionId: 'txn-1',

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { esimAccessBalanceObjSchema } from '../src/esimaccess/schemas/balance.js';
+import { esimAccessEsimStatusSchema } from '../src/esimaccess/schemas/common.js';
 import {
   buildEsimAccessFailureEnvelope,
   buildEsimAccessSuccessEnvelope,
-  esimAccessBalanceObjSchema,
   esimAccessEnvelopeSchema,
-  esimAccessEsimStatusSchema,
   esimAccessFailureEnvelopeSchema,
-  esimAccessLocationListObjSchema,
-  esimAccessOrderObjSchema,
-  esimAccessPackageListObjSchema,
+  esimAccessSuccessEnvelopeSchema,
+  readEsimAccessEnvelope,
+} from '../src/esimaccess/schemas/envelope.js';
+import { esimAccessLocationListObjSchema } from '../src/esimaccess/schemas/locations.js';
+import { esimAccessOrderObjSchema } from '../src/esimaccess/schemas/orders.js';
+import { esimAccessPackageListObjSchema } from '../src/esimaccess/schemas/packages.js';
+import {
   esimAccessProfileQueryObjSchema,
   esimAccessProfileSchema,
-  esimAccessSuccessEnvelopeSchema,
-  esimAccessUsageQueryObjSchema,
-  readEsimAccessEnvelope,
-} from '../src/esimaccess/index.js';
+} from '../src/esimaccess/schemas/profiles.js';
+import { esimAccessUsageQueryObjSchema } from '../src/esimaccess/schemas/usage.js';
 import { aPackage, aProfile } from './esimaccess/fixtures.js';
 
 describe('response schemas parse the provider examples', () => {

@@ -5,7 +5,7 @@ import {
   parseEsimAccessTimestamp,
   signEsimAccessRequest,
   verifyEsimAccessSignature,
-} from '../src/esimaccess/index.js';
+} from '../src/esimaccess/signing.js';
 
 /** The provider's published test vector (also used by Redtea and Simlessly). */
 const VECTOR = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { EsimAccessWebhookParseError } from '../src/esimaccess/errors.js';
 import {
   ESIM_ACCESS_WEBHOOK_TYPES,
-  EsimAccessWebhookParseError,
   type EsimAccessWebhookPayload,
-  parseEsimAccessWebhook,
-} from '../src/esimaccess/index.js';
+} from '../src/esimaccess/schemas/webhook-payloads.js';
+import { parseEsimAccessWebhook } from '../src/esimaccess/webhooks.js';
 
 /** The provider's own example payloads, verbatim. */
 const examples: Record<EsimAccessWebhookPayload['notifyType'], string> = {

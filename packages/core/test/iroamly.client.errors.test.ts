@@ -7,7 +7,7 @@ import {
   ProviderError,
   ResponseValidationError,
 } from '../src/errors.js';
-import { IroamlyClient } from '../src/iroamly/index.js';
+import { IroamlyClient } from '../src/iroamly/client.js';
 
 const BASE = 'https://api.iroamly.shop';
 const server = setupServer();

@@ -2,7 +2,7 @@ import { HttpResponse, http, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../src/errors.js';
-import { IroamlyClient, type IroamlyClientOptions } from '../src/iroamly/index.js';
+import { IroamlyClient, type IroamlyClientOptions } from '../src/iroamly/client.js';
 
 const BASE = 'https://api.iroamly.shop';
 /** FIPS 180-2 "abc…nopq" vector split into a 32-char AuthKey and a secret; its published SHA-256 is the header. */

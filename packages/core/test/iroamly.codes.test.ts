@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ProviderError } from '../src/errors.js';
-import { IroamlyCode, iroamlyCodeInfo, iroamlyCodes, iroamlyErrorFromCode } from '../src/iroamly/index.js';
+import { IroamlyCode, iroamlyCodeInfo, iroamlyCodes } from '../src/iroamly/codes.js';
+import { iroamlyErrorFromCode } from '../src/iroamly/decode.js';
 
 describe('the iRoamly response-code table', () => {
   it('lists exactly the codes of spec v1.2 with their descriptions', () => {

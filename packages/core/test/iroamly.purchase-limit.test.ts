@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toIroamlyParameterError } from '../src/iroamly/codes.js';
 import {
   IROAMLY_MAX_CODES_PER_PURCHASE,
   IROAMLY_MAX_QUANTITY_PER_LINE,
   iroamlyPurchaseCodeRequestSchema,
-  toIroamlyParameterError,
-} from '../src/index.js';
+} from '../src/iroamly/schemas/requests.js';
 
 const purchase = (...quantities: number[]) => ({
   email: 'shop@example.com',

@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { toIroamlyParameterError } from '../src/iroamly/codes.js';
+import {
+  iroamlyCodeQueryRequestSchema,
+  iroamlyPurchaseCodeRequestSchema,
+  iroamlyQrcodeQueryRedeemCode,
+  iroamlyQrcodeQueryRequestSchema,
+  iroamlyRedeemQrcodeRequestSchema,
+} from '../src/iroamly/schemas/requests.js';
 import {
   IroamlyRedeemCodeStatus,
-  iroamlyCodeQueryRequestSchema,
   iroamlyCodeQueryResponseSchema,
   iroamlyErrorResponseSchema,
   iroamlyPlanListResponseSchema,
-  iroamlyPurchaseCodeRequestSchema,
   iroamlyPurchaseCodeResponseSchema,
-  iroamlyQrcodeQueryRedeemCode,
-  iroamlyQrcodeQueryRequestSchema,
   iroamlyQrcodeQueryResponseSchema,
-  iroamlyRedeemQrcodeRequestSchema,
   iroamlyRedeemQrcodeResponseSchema,
-  toIroamlyParameterError,
-} from '../src/iroamly/index.js';
+} from '../src/iroamly/schemas/responses.js';
 
 /** What the fake answers for a body: the parsed value, or the provider's code-3 error. */
 function answer(schema: z.ZodType, body: unknown) {

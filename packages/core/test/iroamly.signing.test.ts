@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../src/errors.js';
-import { iroamlyCertification, verifyIroamlyCertification } from '../src/iroamly/index.js';
+import { iroamlyCertification, verifyIroamlyCertification } from '../src/iroamly/signing.js';
 
 /**
  * FIPS 180-2 SHA-256 test vectors, split into AuthKey + AuthSecret: Certification hashes the concatenation,

@@ -4,7 +4,9 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { esimAccessOpenApiDocument, iroamlyOpenApiDocument, type OpenApiDocument } from '../src/index.js';
+import { esimAccessOpenApiDocument } from '../src/openapi/esimaccess.js';
+import { iroamlyOpenApiDocument } from '../src/openapi/iroamly.js';
+import type { OpenApiDocument } from '../src/openapi/types.js';
 
 const documents: [string, () => OpenApiDocument][] = [
   ['eSIM Access', esimAccessOpenApiDocument],

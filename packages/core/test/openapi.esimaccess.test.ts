@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   ESIM_ACCESS_DEFAULT_BASE_URL,
-  ESIM_ACCESS_HEADERS,
-  ESIM_ACCESS_WEBHOOK_TYPES,
   type EsimAccessEndpointName,
   esimAccessEndpoints,
-  esimAccessErrorCodes,
-  esimAccessOpenApiDocument,
-  type JsonSchema,
-} from '../src/index.js';
+} from '../src/esimaccess/endpoints.js';
+import { esimAccessErrorCodes } from '../src/esimaccess/error-codes.js';
+import { ESIM_ACCESS_WEBHOOK_TYPES } from '../src/esimaccess/schemas/webhook-payloads.js';
+import { ESIM_ACCESS_HEADERS } from '../src/esimaccess/signing.js';
+import { esimAccessOpenApiDocument } from '../src/openapi/esimaccess.js';
+import type { JsonSchema } from '../src/openapi/types.js';
 
 const doc = esimAccessOpenApiDocument();
 const schemas = doc.components?.schemas ?? {};

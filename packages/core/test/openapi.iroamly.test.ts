@@ -3,16 +3,11 @@
  * Certification scheme.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  IROAMLY_DEFAULT_BASE_URL,
-  IROAMLY_OPERATIONS,
-  IROAMLY_PLAN_LIST,
-  IroamlyCode,
-  iroamlyCodes,
-  iroamlyOpenApiDocument,
-  type JsonSchema,
-  type OpenApiParameter,
-} from '../src/index.js';
+import { IROAMLY_DEFAULT_BASE_URL } from '../src/iroamly/client.js';
+import { IroamlyCode, iroamlyCodes } from '../src/iroamly/codes.js';
+import { iroamlyOpenApiDocument } from '../src/openapi/iroamly.js';
+import { IROAMLY_OPERATIONS, IROAMLY_PLAN_LIST } from '../src/openapi/iroamly-operations.js';
+import type { JsonSchema, OpenApiParameter } from '../src/openapi/types.js';
 
 const doc = iroamlyOpenApiDocument();
 const schemas = doc.components?.schemas ?? {};

@@ -2,6 +2,7 @@
  * @module
  * Engine errors: one class with a discriminating `code`, so callers (the CLI, the control API, tests) branch on it.
  */
+import { EsimSandboxError } from '@esim-sandbox/core';
 
 export type EmulatorErrorCode =
   | 'UNKNOWN_ACCOUNT'
@@ -21,15 +22,12 @@ export type EmulatorErrorCode =
   /** A provider's control route did not find what it was asked for (a message, a profile…). */
   | 'NOT_FOUND';
 
-export class EmulatorError extends Error {
-  readonly code: EmulatorErrorCode;
+export class EmulatorError extends EsimSandboxError<EmulatorErrorCode> {
   /** The offending field or file, when there is one. */
   readonly field: string | undefined;
 
   constructor(code: EmulatorErrorCode, message: string, options?: { field?: string; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'EmulatorError';
-    this.code = code;
+    super(code, message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.field = options?.field;
   }
 }

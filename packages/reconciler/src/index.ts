@@ -4,6 +4,8 @@
  * @module
  */
 
+import * as schema from './store/schema.js';
+
 export { type CliIo, runCli } from './cli/main.js';
 export {
   DRIFT_KIND_DESCRIPTIONS,
@@ -45,7 +47,6 @@ export {
   recordTopUp,
 } from './store/records.js';
 export type { OrderLine } from './store/schema.js';
-export * as schema from './store/schema.js';
 export {
   type SyncAccountOutcome,
   type SyncAccountsOptions,
@@ -92,3 +93,5 @@ export {
   type TransitionDecision,
   type TransitionOutcome,
 } from './webhooks/state-order.js';
+/** The drizzle tables, for queries of your own. */
+export { schema };

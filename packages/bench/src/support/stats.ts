@@ -22,14 +22,6 @@ export async function timeMs(fn: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
-/** Runs `fn` `runs` times after `warmup` unmeasured runs and returns the median in ms. */
-export async function medianMs(fn: () => unknown, runs: number, warmup = 1): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await timeMs(fn));
-  return median(samples);
-}
-
 /** Heap in use after a full collection (needs `--expose-gc`; without it the reading is noisier). */
 export function settledHeapBytes(): number {
   const gc = (globalThis as { gc?: () => void }).gc;

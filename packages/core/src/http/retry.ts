@@ -40,3 +40,41 @@ export function retryAfterMs(
   if (!Number.isFinite(ms) || ms < 0) return undefined;
   return Math.min(ms, policy.maxDelayMs);
 }
+
+/** What the last attempt ended in, as far as retrying is concerned. */
+export type AttemptOutcome =
+  /** The caller's AbortSignal fired: never retried. */
+  | { kind: 'aborted' }
+  /** No answer: connection failure or per-attempt timeout. */
+  | { kind: 'network' }
+  /** An answer; `transient` is the provider classifier's verdict (HTTP 429/5xx, retryable envelope codes). */
+  | { kind: 'answer'; transient: boolean; retryAfterMs: number | undefined };
+
+export interface RetryInput {
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** Sending twice cannot do anything twice (reads, or writes the provider deduplicates). */
+  retrySafe: boolean;
+  policy: RetryPolicy;
+  outcome: AttemptOutcome;
+  random: () => number;
+}
+
+export interface RetryDecision {
+  retry: boolean;
+  /** Wait before the next attempt; 0 when not retrying. */
+  delayMs: number;
+}
+
+/**
+ * Every retry rule in one pure function (stripe-node's `_shouldRetry`): unsafe requests get one attempt, an
+ * aborted call is never retried, a network failure or a transient answer is retried until the policy's
+ * attempts run out, after the server's `Retry-After` when it sent one, else after the backoff.
+ */
+export function shouldRetry({ attempt, retrySafe, policy, outcome, random }: RetryInput): RetryDecision {
+  const attemptsLeft = attempt < (retrySafe ? policy.maxRetries + 1 : 1);
+  if (outcome.kind === 'aborted' || !attemptsLeft) return { retry: false, delayMs: 0 };
+  if (outcome.kind === 'answer' && !outcome.transient) return { retry: false, delayMs: 0 };
+  const hinted = outcome.kind === 'answer' ? outcome.retryAfterMs : undefined;
+  return { retry: true, delayMs: hinted ?? backoffMs(attempt, policy, random) };
+}

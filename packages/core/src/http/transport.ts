@@ -1,6 +1,12 @@
 import { AbortError, ConnectionError, type ProviderName, TimeoutError } from '../errors.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { backoffMs, type RetryPolicy, resolveRetryPolicy, retryAfterMs } from './retry.js';
+import {
+  type AttemptOutcome,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  retryAfterMs,
+  shouldRetry,
+} from './retry.js';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -104,22 +110,28 @@ export class HttpTransport {
     request: TransportRequest,
     isRetryable: RetryClassifier = defaultClassifier,
   ): Promise<TransportResponse> {
-    const maxAttempts = request.retrySafe ? this.policy.maxRetries + 1 : 1;
     const url = this.url(request.path, request.query);
+    const retry = { retrySafe: request.retrySafe, policy: this.policy, random: this.random };
     for (let attempt = 1; ; attempt++) {
       if (this.limiter) await this.limiter.acquire(request.signal);
       const headers = request.headers(attempt);
-      let response: TransportResponse;
+      let response: TransportResponse | undefined;
+      let failure: unknown;
+      let outcome: AttemptOutcome;
       try {
         response = await this.attempt(url, request, headers, attempt);
+        const transient = isRetryable(response);
+        outcome = { kind: 'answer', transient, retryAfterMs: retryAfterMs(response.headers, this.policy) };
       } catch (error) {
-        if (error instanceof AbortError || attempt >= maxAttempts) throw error;
-        await this.sleep(backoffMs(attempt, this.policy, this.random), request.signal);
-        continue;
+        failure = error;
+        outcome = { kind: error instanceof AbortError ? 'aborted' : 'network' };
       }
-      if (attempt >= maxAttempts || !isRetryable(response)) return response;
-      const hinted = retryAfterMs(response.headers, this.policy);
-      await this.sleep(hinted ?? backoffMs(attempt, this.policy, this.random), request.signal);
+      const decision = shouldRetry({ ...retry, attempt, outcome });
+      if (!decision.retry) {
+        if (response) return response;
+        throw failure;
+      }
+      await this.sleep(decision.delayMs, request.signal);
     }
   }
 

@@ -1,31 +1,47 @@
 /**
- * iRoamly: schemas, the response-code table, Certification signing and the typed client.
+ * iRoamly (`@esim-sandbox/core/iroamly`): client, response codes, signing, schemas.
+ * Every public name is listed here, grouped by concern; anything not listed is internal.
  * @module
  */
+
+// The typed client and its options
+export { IROAMLY_DEFAULT_BASE_URL, IroamlyClient, type IroamlyClientOptions } from './client.js';
+// Tables: the response codes
+export { IroamlyCode, iroamlyCodeInfo, iroamlyCodes, toIroamlyParameterError } from './codes.js';
+// Wire schemas (zod) and their types
 export {
-  IROAMLY_DEFAULT_BASE_URL,
-  type IroamlyCallOptions,
-  IroamlyClient,
-  type IroamlyClientOptions,
-  type IroamlyPurchaseInput,
-  type IroamlyQrCode,
-  type IroamlyRedeemQrCodeInput,
-} from './client.js';
+  IROAMLY_MAX_CODES_PER_PURCHASE,
+  type IroamlyPurchaseCodeRequest,
+  type IroamlyRedeemQrcodeRequest,
+  iroamlyCodeQueryRequestSchema,
+  iroamlyPlanListQuerySchema,
+  iroamlyPurchaseCodeRequestSchema,
+  iroamlyQrcodeQueryRedeemCode,
+  iroamlyQrcodeQueryRequestSchema,
+  iroamlyRedeemQrcodeRequestSchema,
+} from './schemas/requests.js';
 export {
-  IroamlyCode,
-  type IroamlyCodeInfo,
-  type IroamlyCodeKind,
-  type IroamlyParameterError,
-  iroamlyCodeInfo,
-  iroamlyCodes,
-  toIroamlyParameterError,
-} from './codes.js';
-export { iroamlyErrorFromCode } from './decode.js';
-export * from './schemas/index.js';
+  type IroamlyCodeQueryResponse,
+  type IroamlyPlan,
+  type IroamlyPlanListResponse,
+  type IroamlyPurchaseCodeResponse,
+  type IroamlyQrcodeQueryResponse,
+  type IroamlyRedeemCode,
+  IroamlyRedeemCodeStatus,
+  type IroamlyRedeemQrcodeResponse,
+  iroamlyCodeQueryResponseSchema,
+  iroamlyEnvelopeSchema,
+  iroamlyErrorResponseSchema,
+  iroamlyPlanListResponseSchema,
+  iroamlyPlanSchema,
+  iroamlyPurchaseCodeResponseSchema,
+  iroamlyQrcodeQueryResponseSchema,
+  iroamlyRedeemQrcodeResponseSchema,
+} from './schemas/responses.js';
+// Signing and webhooks
 export {
   assertIroamlyCredentials,
   IROAMLY_AUTH_KEY_MAX_LENGTH,
-  IROAMLY_AUTH_SECRET_MAX_LENGTH,
   iroamlyCertification,
   verifyIroamlyCertification,
 } from './signing.js';

@@ -1,5 +1,7 @@
 /** Realistic eSIM Access objects (formats from the provider's own examples), with overrides. */
-import type { EsimAccessPackage, EsimAccessProfile, EsimAccessTopUpObj } from '../../src/esimaccess/index.js';
+import type { EsimAccessPackage } from '../../src/esimaccess/schemas/packages.js';
+import type { EsimAccessProfile } from '../../src/esimaccess/schemas/profiles.js';
+import type { EsimAccessTopUpObj } from '../../src/esimaccess/schemas/topup.js';
 
 export function aPackage(overrides: Partial<EsimAccessPackage> = {}): EsimAccessPackage {
   return {

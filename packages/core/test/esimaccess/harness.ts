@@ -5,12 +5,10 @@
 import { HttpResponse, http, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import {
-  ESIM_ACCESS_API_PREFIX,
-  EsimAccessClient,
-  type EsimAccessClientOptions,
-  signEsimAccessRequest,
-} from '../../src/esimaccess/index.js';
+import type { EsimAccessClientOptions } from '../../src/esimaccess/client/options.js';
+import { EsimAccessClient } from '../../src/esimaccess/client.js';
+import { ESIM_ACCESS_API_PREFIX } from '../../src/esimaccess/endpoints.js';
+import { signEsimAccessRequest } from '../../src/esimaccess/signing.js';
 
 export const BASE = 'https://api.esimaccess.com';
 export const ACCESS_CODE = 'ak_test_0001';

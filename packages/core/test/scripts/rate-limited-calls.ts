@@ -2,7 +2,7 @@
  * Run as a child process by http.keep-alive.test.ts: a user script whose only pending work, between calls, is the
  * client's rate-limiter wait. The fetch is answered in process, so no socket keeps the event loop busy either.
  */
-import { EsimAccessClient } from '../../src/index.js';
+import { EsimAccessClient } from '../../src/esimaccess/client.js';
 
 const calls = Number(process.argv[2] ?? '4');
 const client = new EsimAccessClient({

@@ -2,6 +2,7 @@
  * @module
  * Errors of the test harness: misuse a test author can fix, each with a discriminating `code`.
  */
+import { EsimSandboxError } from '@esim-sandbox/core';
 
 export type HarnessErrorCode =
   /** No beforeAll/afterAll/beforeEach/afterEach to register with: neither passed nor global. */
@@ -13,15 +14,12 @@ export type HarnessErrorCode =
   /** A request reached a fake after `close()`: it no longer answers for its base URL. */
   | 'CLOSED';
 
-export class HarnessError extends Error {
-  readonly code: HarnessErrorCode;
+export class HarnessError extends EsimSandboxError<HarnessErrorCode> {
   /** The option at fault, when there is one. */
   readonly field: string | undefined;
 
   constructor(code: HarnessErrorCode, message: string, options?: { field?: string }) {
-    super(message);
-    this.name = 'HarnessError';
-    this.code = code;
+    super(code, message);
     this.field = options?.field;
   }
 }

@@ -3,6 +3,7 @@
  * Failures throw {@link EsimAccessControlError} carrying the provider's code.
  * @module
  */
+import { EsimSandboxError } from '@esim-sandbox/core';
 import {
   type AccountControl,
   accountControl as baseControl,
@@ -29,14 +30,10 @@ import {
   usageInputSchema,
 } from './actions.js';
 
-export class EsimAccessControlError extends Error {
-  /** The provider's code for the refusal: 200002 (lifecycle), 310403 (profile), 310272 (order), 310241 (package). */
-  readonly code: string;
-
+/** `code` is the provider's code for the refusal: 200002 (lifecycle), 310403 (profile), 310272 (order), 310241 (package). */
+export class EsimAccessControlError extends EsimSandboxError {
   constructor(code: string, message: string) {
-    super(message);
-    this.name = 'EsimAccessControlError';
-    this.code = code;
+    super(code, message);
   }
 }
 

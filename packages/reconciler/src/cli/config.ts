@@ -4,13 +4,10 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { ReconcilerError } from '../errors.js';
+import { UsageError } from '@esim-sandbox/core';
 
-export class UsageError extends ReconcilerError {
-  constructor(message: string) {
-    super('USAGE', message);
-  }
-}
+/** A bad command line: core's one UsageError, shared with the contract CLI. */
+export { UsageError };
 
 const options = {
   'database-url': { type: 'string' },

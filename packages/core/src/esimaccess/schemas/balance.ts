@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { esimAccessMoneySchema } from './common.js';
 
 export const esimAccessBalanceRequestSchema = z.object({});
-export type EsimAccessBalanceRequest = z.infer<typeof esimAccessBalanceRequestSchema>;
 
 export const esimAccessBalanceObjSchema = z.object({
   /** 1/10,000 USD. */

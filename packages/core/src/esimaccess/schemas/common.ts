@@ -61,7 +61,6 @@ export const esimAccessDateTimeSchema = z
 export const esimAccessTransactionIdSchema = z.string().min(1).max(50);
 
 /** Profile identifiers. Kept as non-empty strings: ICCIDs are reused by the provider, esimTranNo is the stable key. */
-export const esimAccessIccidSchema = z.string().min(1).max(32);
 export const esimAccessEsimTranNoSchema = z.string().min(1).max(32);
 
 /** Request pager of `esim/query`. */
@@ -69,7 +68,6 @@ export const esimAccessPagerRequestSchema = z.object({
   pageNum: z.number().int().min(1).max(10_000),
   pageSize: z.number().int().min(5).max(500),
 });
-export type EsimAccessPagerRequest = z.infer<typeof esimAccessPagerRequestSchema>;
 
 /** Pager echoed back by `esim/query`; `total` counts all matching profiles. */
 export const esimAccessPagerResponseSchema = z.object({
@@ -77,11 +75,9 @@ export const esimAccessPagerResponseSchema = z.object({
   pageSize: z.number().int(),
   total: z.number().int().nonnegative(),
 });
-export type EsimAccessPagerResponse = z.infer<typeof esimAccessPagerResponseSchema>;
 
 /** Several endpoints answer `obj: {}`; live responses may also carry `null` or omit it. */
 export const esimAccessEmptyObjSchema = z.object({}).nullish();
-export type EsimAccessEmptyObj = z.infer<typeof esimAccessEmptyObjSchema>;
 
 const present = (value: string | undefined | null): boolean => typeof value === 'string' && value.length > 0;
 

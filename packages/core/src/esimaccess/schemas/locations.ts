@@ -5,13 +5,11 @@
 import { z } from 'zod';
 
 export const esimAccessLocationListRequestSchema = z.object({});
-export type EsimAccessLocationListRequest = z.infer<typeof esimAccessLocationListRequestSchema>;
 
 export const esimAccessSubLocationSchema = z.object({
   code: z.string(),
   name: z.string(),
 });
-export type EsimAccessSubLocation = z.infer<typeof esimAccessSubLocationSchema>;
 
 /**
  * The docs name the member countries `subLocationList`; the brief's example writes `subLocation`. Both are accepted

@@ -29,7 +29,6 @@ export const esimAccessPackageInfoSchema = z
       });
     }
   });
-export type EsimAccessPackageInfo = z.infer<typeof esimAccessPackageInfoSchema>;
 
 export const esimAccessOrderRequestSchema = z
   .object({

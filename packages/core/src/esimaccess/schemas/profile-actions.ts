@@ -7,19 +7,15 @@ import { z } from 'zod';
 import { esimAccessProfileRefShape, requireIccidOrEsimTranNo } from './common.js';
 
 /** Body of cancel, suspend, unsuspend and revoke: `iccid` or `esimTranNo`. */
-export const esimAccessProfileActionRequestSchema = z
+const esimAccessProfileActionRequestSchema = z
   .object(esimAccessProfileRefShape)
   .superRefine(requireIccidOrEsimTranNo);
 export type EsimAccessProfileActionRequest = z.infer<typeof esimAccessProfileActionRequestSchema>;
 
 export const esimAccessCancelRequestSchema = esimAccessProfileActionRequestSchema;
-export type EsimAccessCancelRequest = EsimAccessProfileActionRequest;
 export const esimAccessSuspendRequestSchema = esimAccessProfileActionRequestSchema;
-export type EsimAccessSuspendRequest = EsimAccessProfileActionRequest;
 export const esimAccessUnsuspendRequestSchema = esimAccessProfileActionRequestSchema;
-export type EsimAccessUnsuspendRequest = EsimAccessProfileActionRequest;
 export const esimAccessRevokeRequestSchema = esimAccessProfileActionRequestSchema;
-export type EsimAccessRevokeRequest = EsimAccessProfileActionRequest;
 
 export const ESIM_ACCESS_MAX_SMS_LENGTH = 500;
 

@@ -55,7 +55,6 @@ export const esimAccessProfilePackageSchema = z.object({
   slug: z.string().nullish(),
   createTime: z.string().nullish(),
 });
-export type EsimAccessProfilePackage = z.infer<typeof esimAccessProfilePackageSchema>;
 
 /**
  * One allocated profile (eSIM). `esimTranNo` is the stable key: ICCIDs are reused. Fields the docs' example always

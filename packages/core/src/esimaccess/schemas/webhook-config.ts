@@ -24,13 +24,10 @@ export const esimAccessWebhookUrlSchema = z
 export const esimAccessWebhookSaveRequestSchema = z.object({
   webhook: esimAccessWebhookUrlSchema,
 });
-export type EsimAccessWebhookSaveRequest = z.infer<typeof esimAccessWebhookSaveRequestSchema>;
 
 export const esimAccessWebhookQueryRequestSchema = z.object({});
-export type EsimAccessWebhookQueryRequest = z.infer<typeof esimAccessWebhookQueryRequestSchema>;
 
 /** Not documented beyond "shows the current webhook URL": `webhook` mirrors the save request's field (inferred). */
 export const esimAccessWebhookQueryObjSchema = z.object({
   webhook: z.string().nullish(),
 });
-export type EsimAccessWebhookQueryObj = z.infer<typeof esimAccessWebhookQueryObjSchema>;

@@ -105,9 +105,6 @@ export function iroamlyQrcodeQueryRedeemCode(body: IroamlyQrcodeQueryRequest): s
  */
 export const iroamlyPlanListQuerySchema = z.object({ region: nonEmpty() }, body);
 
-export type IroamlyPurchaseLine = z.infer<typeof iroamlyPurchaseLineSchema>;
 export type IroamlyPurchaseCodeRequest = z.infer<typeof iroamlyPurchaseCodeRequestSchema>;
-export type IroamlyCodeQueryRequest = z.infer<typeof iroamlyCodeQueryRequestSchema>;
 export type IroamlyRedeemQrcodeRequest = z.infer<typeof iroamlyRedeemQrcodeRequestSchema>;
 export type IroamlyQrcodeQueryRequest = z.infer<typeof iroamlyQrcodeQueryRequestSchema>;
-export type IroamlyPlanListQuery = z.infer<typeof iroamlyPlanListQuerySchema>;

@@ -71,10 +71,6 @@ export const iroamlyQrcodeQueryResponseSchema = z.object({
   qrcode: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
 });
 
-/** Values NOTES section 2 saw in a plan's `type`; the schema accepts any string since the list is not official. */
-export const IROAMLY_KNOWN_PLAN_TYPES = ['Total', 'Daily', 'Unlimited'] as const;
-export type IroamlyKnownPlanType = (typeof IROAMLY_KNOWN_PLAN_TYPES)[number];
-
 /**
  * One item of `GET /common/getPlanItem`. Field types come from NOTES section 2 (confidence M): where the notes
  * do not pin a type down (`region_index`), both plausible JSON types are accepted.
@@ -104,8 +100,6 @@ export const iroamlyPlanSchema = z.object({
 /** The plan list is a bare JSON array, with no `{code, msg}` envelope. */
 export const iroamlyPlanListResponseSchema = z.array(iroamlyPlanSchema);
 
-export type IroamlyErrorResponse = z.infer<typeof iroamlyErrorResponseSchema>;
-export type IroamlyEnvelope = z.infer<typeof iroamlyEnvelopeSchema>;
 export type IroamlyPurchaseCodeResponse = z.infer<typeof iroamlyPurchaseCodeResponseSchema>;
 export type IroamlyRedeemCode = z.infer<typeof iroamlyRedeemCodeSchema>;
 export type IroamlyCodeQueryResponse = z.infer<typeof iroamlyCodeQueryResponseSchema>;
