@@ -49,7 +49,11 @@ const config: KnipConfig = {
       ],
     },
     // The consumer fixtures run against the packed tarballs, as a user's code would.
-    'packages/packaging-test': { entry: ['README.md', 'fixtures/consumer/*.{ts,mjs}'] },
+    // Its workspace devDependencies are what it packs (by folder) and installs from tarballs: built first by turbo.
+    'packages/packaging-test': {
+      entry: ['README.md', 'fixtures/consumer/*.{ts,mjs}'],
+      ignoreDependencies: ['@esim-sandbox/contract', '@esim-sandbox/playground', 'esim-sandbox'],
+    },
     // `pnpm bench` runs @esim-sandbox/emulator's scripts/bundle-bin.mjs, which imports esbuild.
     'packages/bench': { entry: ['README.md'], ignoreDependencies: ['esbuild'] },
     // Not a pnpm workspace (packaging-test installs it from the tarballs), but its imports count.

@@ -3,6 +3,7 @@
  * The command's exit codes as one table, and the one error type every subcommand throws: its message is the one
  * line printed, its exit code says what went wrong.
  */
+import { EsimSandboxError } from '@esim-sandbox/core';
 
 export const EXIT = {
   /** Done. */
@@ -17,12 +18,20 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export class CliError extends Error {
-  readonly exitCode: ExitCode;
+/** Why the command failed: the name of its exit code in {@link EXIT}. */
+export type CliErrorCode = Exclude<keyof typeof EXIT, 'OK'>;
 
-  constructor(exitCode: ExitCode, message: string, options: { cause?: unknown } = {}) {
-    super(message, options);
-    this.name = 'CliError';
+const CODE_OF = Object.fromEntries(Object.entries(EXIT).map(([name, exit]) => [exit, name])) as Record<
+  ExitCode,
+  CliErrorCode
+>;
+
+/** Under the one root every esim-sandbox package throws from; `code` is the exit code's name. */
+export class CliError extends EsimSandboxError<CliErrorCode> {
+  readonly exitCode: Exclude<ExitCode, 0>;
+
+  constructor(exitCode: Exclude<ExitCode, 0>, message: string, options: { cause?: unknown } = {}) {
+    super(CODE_OF[exitCode], message, options);
     this.exitCode = exitCode;
   }
 }

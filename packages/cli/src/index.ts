@@ -4,15 +4,7 @@
  * the fixture runner, for driving the sandbox from a test setup.
  */
 export { type CliIo, runCli } from './cli.js';
-export { CliError, EXIT, type ExitCode } from './errors.js';
-export { type Fixture, type FixtureStepResult, fixtureSchema, readFixture, runFixture } from './fixtures.js';
-export { type ListenOptions, listen } from './listen.js';
-export {
-  checkOperation,
-  OPERATIONS,
-  type OperationName,
-  type OperationParams,
-  runOperation,
-} from './operations.js';
-export { parseDuration, parsePercent } from './parse.js';
-export { DEFAULT_URL, PROVIDERS, type Provider, resolveTarget, type Target, URL_ENV } from './target.js';
+export { CliError, type CliErrorCode, EXIT, type ExitCode } from './errors.js';
+export { type Fixture, type FixtureStepResult, readFixture, runFixture } from './fixtures.js';
+export { type OperationName, type OperationParams, runOperation } from './operations.js';
+export { resolveTarget, type Target } from './target.js';

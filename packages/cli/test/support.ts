@@ -76,27 +76,6 @@ export function startCli(args: string[]) {
   };
 }
 
-/** Resolves once `check()` holds, re-checked whenever `subscribe` reports a change; bounded. */
-export function waitFor(
-  check: () => boolean,
-  subscribe: (wake: () => void) => () => void,
-  timeoutMs = 10_000,
-) {
-  return new Promise<void>((resolve, reject) => {
-    if (check()) return resolve();
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`condition not met within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const off = subscribe(() => {
-      if (!check()) return;
-      clearTimeout(timer);
-      off();
-      resolve();
-    });
-  });
-}
-
 export function playground(): Promise<Playground> {
   return startPlayground({ port: 0, clock: 'manual', seed: 'cli' });
 }
