@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { parseDatabaseUrl } from '../store/database-url.js';
 import { openStore, type Store } from '../store/open.js';
 import { PGLITE_SETTINGS_ENV } from '../store/pglite-settings.js';
+import { TEMPLATE_CACHE_ENV } from '../store/pglite-template.js';
 import { type CliIo, reportCommand, retryWebhooksCommand, serveCommand, syncCommand } from './commands.js';
 import { HELP, parseCli, UsageError } from './config.js';
 import { checkDataDir, dataDirState } from './data-dir.js';
@@ -43,7 +44,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       url: config.store.url,
       dataDir: config.store.url === undefined ? config.store.dataDir : undefined,
       schema: config.store.schema,
-      env: { [PGLITE_SETTINGS_ENV]: io.env[PGLITE_SETTINGS_ENV] },
+      env: {
+        [PGLITE_SETTINGS_ENV]: io.env[PGLITE_SETTINGS_ENV],
+        [TEMPLATE_CACHE_ENV]: io.env[TEMPLATE_CACHE_ENV],
+        XDG_CACHE_HOME: io.env.XDG_CACHE_HOME,
+      },
     });
     bar.status(`store open (${store.kind}, ${((Date.now() - opening) / 1000).toFixed(1)} s)`);
     if (config.command !== 'sync') bar.clear();
