@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ReconcilerError } from '../errors.js';
+import { exitCodesHelp } from './exit-codes.js';
 
 export class UsageError extends ReconcilerError {
   constructor(message: string) {
@@ -188,4 +189,7 @@ serve-webhooks warns when --host is not a loopback address: eSIM Access does not
 --version (-V) prints the version.
 
 Prefer the environment for secrets: flags are visible to other users in the process list.
+
+Exit codes:
+${exitCodesHelp()}
 `;

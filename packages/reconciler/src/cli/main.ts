@@ -12,6 +12,7 @@ import { type CliIo, reportCommand, retryWebhooksCommand, serveCommand, syncComm
 import { HELP, parseCli, UsageError } from './config.js';
 import { checkDataDir, dataDirState } from './data-dir.js';
 import { describeError } from './describe-error.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import { createProgressBar, type ProgressBar } from './progress.js';
 
 /** src/cli and dist/cli are both two folders below the package's own package.json. */
@@ -19,18 +20,18 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 export type { CliIo } from './commands.js';
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let store: Store | undefined;
   let bar: ProgressBar | undefined;
   try {
     const config = parseCli(argv, io.env);
     if (config.command === 'help') {
       io.stdout.write(HELP);
-      return 0;
+      return EXIT_CODES.ok.code;
     }
     if (config.command === 'version') {
       io.stdout.write(`esim-reconcile ${version}\n`);
-      return 0;
+      return EXIT_CODES.ok.code;
     }
     const { url, dataDir } = config.store;
     const existed = url === undefined && dataDirState(dataDir) === 'store';
@@ -60,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ? `a store already exists in ${dataDir}; nothing changed\n`
             : `created a store in ${store.location}\n`,
       );
-      return 0;
+      return EXIT_CODES.ok.code;
     }
     if (config.command === 'sync') return await syncCommand(store, config, io, bar);
     if (config.command === 'serve-webhooks') return await serveCommand(store, config, io);
@@ -69,12 +70,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`esim-reconcile: ${error.message}\nRun esim-reconcile --help for usage.\n`);
-      return 2;
+      return EXIT_CODES.usage.code;
     }
     io.stderr.write(`esim-reconcile: ${describeError(error)}\n`);
     if (io.env.ESIM_RECONCILE_DEBUG === '1' && error instanceof Error && error.stack)
       io.stderr.write(`${error.stack}\n`);
-    return 1;
+    return EXIT_CODES.failed.code;
   } finally {
     bar?.clear();
     await store?.close().catch(() => {});
