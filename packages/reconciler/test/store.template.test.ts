@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordOrder } from '../src/records/record-order.js';
 import { openStore, type Store } from '../src/store/open.js';
 import { STORE_MARKER } from '../src/store/pglite-template.js';
-import { recordOrder } from '../src/store/record-order.js';
 import { orders } from '../src/store/schema.js';
 
 /** initdb in a child takes 5 s on an idle machine and over 30 s on a loaded one. */
