@@ -59,10 +59,6 @@ const KNOWN_CYCLES = {
   'packages/emulator/src/persistence': ['packages/emulator/src/control', 'packages/emulator/src/tenants'],
   'packages/emulator/src/server': ['packages/emulator/src/control', 'packages/emulator/src/emulator'],
   'packages/emulator/src/tenants': ['packages/emulator/src/journal'],
-  // reconciler: store<->webhooks, drift<->store (status-ordering domain folder, point 7)
-  'packages/reconciler/src/drift': ['packages/reconciler/src/store', 'packages/reconciler/src/webhooks'],
-  'packages/reconciler/src/store': ['packages/reconciler/src/drift', 'packages/reconciler/src/webhooks'],
-  'packages/reconciler/src/webhooks': ['packages/reconciler/src/store'],
   // playground: dashboard<->server, server<->sink, scenario<->src (dashboard and msw glue work)
   'apps/playground/src': ['apps/playground/src/scenario', 'apps/playground/src/server'],
   'apps/playground/src/dashboard': ['apps/playground/src/server', 'apps/playground/src/server/views'],

@@ -2,8 +2,8 @@
  * One measured step, in a process of its own so its peak memory is that step's alone (the mock lives in the
  * parent). Reads its settings as JSON from argv[2]; prints `RESULT <json>` on stdout, progress on stderr.
  *
- * - `init`: creates the store (as `esim-reconcile init` does) and exits: PGlite's initdb runs a second, temporary
- *   Postgres whose memory is garbage afterwards, and an operator's syncs never carry it.
+ * - `init`: creates the store (as `esim-reconcile init` does: a copy of the cached prepared store, made first by
+ *   initdb in a child process when the cache is empty) and exits; its peak is reported beside the others.
  * - `bare`: the engine alone with the store's settings: PGlite opening the same folder and answering `select 1`
  *   (PostgreSQL: a pool answering `select 1`). The baseline the sync's peak is read against.
  * - `sync`: opens the store and runs a full eSIM Access sync; on PostgreSQL it drops the schema afterwards.

@@ -122,7 +122,7 @@ async function measure(size: number, limit: number | null, pageSize: number, cpu
       limit,
       pageSize,
     };
-    await runWorker({ ...base, mode: 'init' }, cpuProfDir);
+    const init = await runWorker({ ...base, mode: 'init' }, cpuProfDir);
     const bare = await runWorker({ ...base, mode: 'bare' }, cpuProfDir);
     process.stderr.write(`syncing ${size} profiles (limit ${limit ?? 'off'} req/s)...\n`);
     const result = await runWorker({ ...base, mode: 'sync' }, cpuProfDir);
@@ -151,6 +151,8 @@ async function measure(size: number, limit: number | null, pageSize: number, cpu
       /** The engine alone with the store's settings, in its own process: the sync's memory baseline. */
       bareEngineRssBytes: bare.peakRssBytes,
       rssBeforeSyncBytes: result.rssBeforeSyncBytes,
+      /** Creating the store, in its own process (a child making the prepared store on an empty cache not included). */
+      initRssBytes: init.peakRssBytes,
       peakHeapUsedBytes: result.peakHeapUsedBytes,
       storedProfiles: result.storedProfiles,
       findings: result.findings,
@@ -185,7 +187,7 @@ for (const size of flags.sizes) {
       ? 'no rate limit'
       : `limit floor ${seconds(row.rateLimitLowerBoundMs)} (x${row.wallOverLowerBound})`,
     `${row.profilesPerSecond} profiles/s`,
-    `peak RSS ${mib(row.peakRssBytes)} (${mib(row.rssBeforeSyncBytes)} with the store open, before syncing; bare ${row.store} ${mib(row.bareEngineRssBytes)})`,
+    `peak RSS ${mib(row.peakRssBytes)} (${mib(row.rssBeforeSyncBytes)} with the store open, before syncing; bare ${row.store} ${mib(row.bareEngineRssBytes)}; creating the store ${mib(row.initRssBytes)})`,
     `peak heap ${mib(row.peakHeapUsedBytes)}`,
     `store ${row.store}`,
     `load ${row.loadAverage.before.toFixed(1)} -> ${row.loadAverage.after.toFixed(1)}`,

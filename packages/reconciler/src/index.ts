@@ -8,6 +8,23 @@ import * as schema from './store/schema.js';
 
 export { type CliIo, runCli } from './cli/main.js';
 export {
+  classifyStateDrift,
+  decideTransition,
+  ESIM_STATUS_RANK,
+  expiryMayHaveMoved,
+  mayHaveBeenActivated,
+  NEVER_ACTIVATED_ESIM_STATUSES,
+  normaliseEsimStatus,
+  orderStatusAdvances,
+  type ProfileState,
+  parseProviderTime,
+  SMDP_STATUS_RANK,
+  TERMINAL_ESIM_STATUSES,
+  TERMINAL_SMDP_STATUSES,
+  type TransitionDecision,
+  type TransitionOutcome,
+} from './domain/state-order.js';
+export {
   DRIFT_KIND_DESCRIPTIONS,
   DRIFT_KINDS,
   type DriftKind,
@@ -21,6 +38,13 @@ export {
   StoreConfigError,
   StoreUnavailableError,
 } from './errors.js';
+export { type RecordedProfile, type RecordOrderInput, recordOrder } from './records/record-order.js';
+export {
+  type RecordDepositInput,
+  type RecordTopUpInput,
+  recordDeposit,
+  recordTopUp,
+} from './records/records.js';
 export { type AccountReport, buildReport, type Report, type ReportFinding } from './report/build.js';
 export { formatMoney, formatReport } from './report/format.js';
 export {
@@ -39,13 +63,6 @@ export {
   ledgerBalance,
 } from './store/ledger.js';
 export { type Db, MIGRATIONS_FOLDER, openStore, type Store, type StoreOptions } from './store/open.js';
-export { type RecordedProfile, type RecordOrderInput, recordOrder } from './store/record-order.js';
-export {
-  type RecordDepositInput,
-  type RecordTopUpInput,
-  recordDeposit,
-  recordTopUp,
-} from './store/records.js';
 export type { OrderLine } from './store/schema.js';
 export {
   type SyncAccountOutcome,
@@ -76,22 +93,5 @@ export {
   type WebhookReceiver,
   type WebhookReceiverOptions,
 } from './webhooks/route.js';
-export {
-  classifyStateDrift,
-  decideTransition,
-  ESIM_STATUS_RANK,
-  expiryMayHaveMoved,
-  mayHaveBeenActivated,
-  NEVER_ACTIVATED_ESIM_STATUSES,
-  normaliseEsimStatus,
-  orderStatusAdvances,
-  type ProfileState,
-  parseProviderTime,
-  SMDP_STATUS_RANK,
-  TERMINAL_ESIM_STATUSES,
-  TERMINAL_SMDP_STATUSES,
-  type TransitionDecision,
-  type TransitionOutcome,
-} from './webhooks/state-order.js';
 /** The drizzle tables, for queries of your own. */
 export { schema };

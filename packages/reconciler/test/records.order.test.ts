@@ -5,9 +5,9 @@
 import { InvalidArgumentError } from '@esim-sandbox/core';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { type RecordOrderInput, recordOrder } from '../src/records/record-order.js';
 import { buildReport } from '../src/report/build.js';
 import { formatReport } from '../src/report/format.js';
-import { type RecordOrderInput, recordOrder } from '../src/store/record-order.js';
 import { driftFindings, ledgerEntries, orders, profiles } from '../src/store/schema.js';
 import { syncAccount } from '../src/sync/engine.js';
 import { esimAccessClient } from './helpers/sync.js';

@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '@esim-sandbox/core';
 import { isDayPass } from '@esim-sandbox/esimaccess-mock';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { recordTopUp } from '../src/store/records.js';
+import { recordTopUp } from '../src/records/records.js';
 import { driftFindings, ledgerEntries, profiles } from '../src/store/schema.js';
 import { orderEsims, profilesOf } from './helpers/e2e-app.js';
 import { mockEsimView, storeEsimView } from './helpers/e2e-views.js';

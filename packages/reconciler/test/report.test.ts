@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { recordOrder } from '../src/records/record-order.js';
+import { recordDeposit } from '../src/records/records.js';
 import { buildReport } from '../src/report/build.js';
 import { formatMoney, formatReport } from '../src/report/format.js';
-import { recordOrder } from '../src/store/record-order.js';
-import { recordDeposit } from '../src/store/records.js';
 import { syncAccount } from '../src/sync/engine.js';
 import { esimAccessHandlers, FakeEsimAccess } from './helpers/fake-esimaccess.js';
 import { FakeIroamly, iroamlyHandlers } from './helpers/fake-iroamly.js';

@@ -9,7 +9,7 @@ import {
   type ProfileState,
   parseProviderTime,
   SMDP_STATUS_RANK,
-} from '../src/webhooks/state-order.js';
+} from '../src/domain/state-order.js';
 
 const s = (esimStatus: string, smdpStatus: string, eventAt?: number | null): ProfileState => ({
   esimStatus,

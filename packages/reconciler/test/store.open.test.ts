@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreConfigError, StoreUnavailableError } from '../src/errors.js';
+import { recordOrder } from '../src/records/record-order.js';
 import { DATA_DIR_LOCK_FILE } from '../src/store/data-dir-lock.js';
 import { MIGRATIONS_FOLDER, openStore, type Store } from '../src/store/open.js';
-import { recordOrder } from '../src/store/record-order.js';
 import { orders } from '../src/store/schema.js';
 import { dropTestStore, uniqueSchemaName, usingPostgres } from './helpers/store.js';
 

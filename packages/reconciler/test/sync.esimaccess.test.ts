@@ -2,7 +2,7 @@ import { type EsimAccessProfile, type RateLimiter, SlidingWindowLimiter } from '
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordOrder } from '../src/store/record-order.js';
+import { recordOrder } from '../src/records/record-order.js';
 import { driftFindings, ledgerEntries, orders, profiles } from '../src/store/schema.js';
 import { syncAccount } from '../src/sync/engine.js';
 import type { SyncOptions } from '../src/sync/types.js';

@@ -1,7 +1,7 @@
 import { IroamlyRedeemCodeStatus } from '@esim-sandbox/core';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { recordOrder } from '../src/store/record-order.js';
+import { recordOrder } from '../src/records/record-order.js';
 import { driftFindings, orders, redeemCodes } from '../src/store/schema.js';
 import { syncAccount } from '../src/sync/engine.js';
 import { FakeIroamly, IROAMLY_URL, iroamlyHandlers } from './helpers/fake-iroamly.js';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recordOrder } from '../src/records/record-order.js';
 import type { Store } from '../src/store/open.js';
-import { recordOrder } from '../src/store/record-order.js';
 import { appliedWebhooks, ledgerEntries, orders, profiles, webhookInbox } from '../src/store/schema.js';
 import { receiveWebhook } from '../src/webhooks/inbox.js';
 import { createWebhookReceiver, type WebhookReceiver } from '../src/webhooks/route.js';

@@ -52,6 +52,13 @@ const FLAGS = {
 
 type FlagName = keyof typeof FLAGS;
 
+/** The start command's exit statuses (main.ts returns them); `--help` and the README list exactly these. */
+export const EXIT_CODES: ReadonlyArray<{ code: number; meaning: string }> = [
+  { code: 0, meaning: '--help, or stopped by SIGINT/SIGTERM' },
+  { code: 1, meaning: 'could not start: a port taken, a --host beyond loopback, an unusable fake URL' },
+  { code: 2, meaning: 'an unknown flag or a malformed value (flag or PLAYGROUND_* variable), named' },
+];
+
 export function envName(flag: string): string {
   return `PLAYGROUND_${flag.toUpperCase().replaceAll('-', '_')}`;
 }
@@ -68,6 +75,9 @@ export function helpText(): string {
     'Starts both fake providers, a webhook sink and the dashboard.',
     '',
     ...lines,
+    '',
+    'Exit codes:',
+    ...EXIT_CODES.map(({ code, meaning }) => `  ${code}  ${meaning}`),
   ].join('\n');
 }
 

@@ -16,6 +16,7 @@ import { drainInbox, MAX_APPLY_ATTEMPTS, requeueFailedWebhooks } from '../webhoo
 import { createWebhookReceiver } from '../webhooks/route.js';
 import { type CliConfig, UsageError } from './config.js';
 import { describeError } from './describe-error.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 import type { ProgressBar, ProgressOutput } from './progress.js';
 
 export interface CliIo {
@@ -92,7 +93,7 @@ export async function syncCommand(
   config: CliConfig,
   io: CliIo,
   bar: ProgressBar,
-): Promise<number> {
+): Promise<ExitCode> {
   const all = targets(config);
   const { pageSize, since, until, waitMs, adopt } = config.sync;
   for (;;) {
@@ -110,9 +111,9 @@ export async function syncCommand(
       (outcome.status === 'completed' ? io.stdout : io.stderr).write(`${summarise(outcome, all)}\n`);
     }
     const failed = outcomes.some((o) => o.status !== 'completed');
-    if (!config.sync.watch) return failed ? 1 : 0;
+    if (!config.sync.watch) return failed ? EXIT_CODES.failed.code : EXIT_CODES.ok.code;
     await sleep(config.sync.intervalMs, io.signal);
-    if (io.signal?.aborted) return 0;
+    if (io.signal?.aborted) return EXIT_CODES.ok.code;
   }
 }
 
@@ -121,7 +122,7 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
-export async function serveCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
+export async function serveCommand(store: Store, config: CliConfig, io: CliIo): Promise<ExitCode> {
   const { port, host, path, accountId } = config.serve;
   const receiver = createWebhookReceiver(store, {
     accountId,
@@ -148,10 +149,10 @@ export async function serveCommand(store: Store, config: CliConfig, io: CliIo): 
   if (!io.signal?.aborted) await once(io.signal ?? new AbortController().signal, 'abort');
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await receiver.close();
-  return 0;
+  return EXIT_CODES.ok.code;
 }
 
-export async function retryWebhooksCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
+export async function retryWebhooksCommand(store: Store, config: CliConfig, io: CliIo): Promise<ExitCode> {
   const accountId = config.report.accountId;
   const requeued = await requeueFailedWebhooks(store, { accountId });
   let applied = 0;
@@ -165,14 +166,14 @@ export async function retryWebhooksCommand(store: Store, config: CliConfig, io: 
     if (error === undefined) break;
   }
   io.stdout.write(`re-queued ${requeued} failed webhook(s); applied ${applied}\n`);
-  if (error === undefined) return 0;
+  if (error === undefined) return EXIT_CODES.ok.code;
   io.stderr.write(`esim-reconcile: a webhook still fails to apply: ${describeError(error)}\n`);
-  return 1;
+  return EXIT_CODES.failed.code;
 }
 
-export async function reportCommand(store: Store, config: CliConfig, io: CliIo): Promise<number> {
+export async function reportCommand(store: Store, config: CliConfig, io: CliIo): Promise<ExitCode> {
   const report = await buildReport(store, { accountId: config.report.accountId });
   if (config.report.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout.write(formatReport(report, { limit: config.report.limit }));
-  return 0;
+  return EXIT_CODES.ok.code;
 }

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { UsageError } from '@esim-sandbox/core';
+import { exitCodesHelp } from './exit-codes.js';
 
 /** A bad command line: core's one UsageError, shared with the contract CLI. */
 export { UsageError };
@@ -165,6 +166,8 @@ Store (PGlite in a folder unless DATABASE_URL is set):
                              creates it, other commands refuse a folder that is not a store
   --schema NAME              PostgreSQL schema for the tables (default public)
   env ESIM_RECONCILE_PGLITE_SETTINGS   PGlite's Postgres settings over the small defaults (shared_buffers=64MB,...)
+  env ESIM_RECONCILE_CACHE_DIR         where the prepared store new PGlite folders copy is cached
+                                       (default ~/.cache/esim-reconcile)
 
 eSIM Access (env ESIMACCESS_ACCESS_CODE, ESIMACCESS_SECRET_KEY, ESIMACCESS_BASE_URL, ESIMACCESS_ACCOUNT):
   --esimaccess-access-code, --esimaccess-secret-key, --esimaccess-url, --esimaccess-account (default esimaccess)
@@ -185,4 +188,7 @@ serve-webhooks warns when --host is not a loopback address: eSIM Access does not
 --version (-V) prints the version.
 
 Prefer the environment for secrets: flags are visible to other users in the process list.
+
+Exit codes:
+${exitCodesHelp()}
 `;

@@ -7,9 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreConfigError } from '../errors.js';
-
-/** PostgreSQL writes this file first in every data folder it initialises. */
-const STORE_MARKER = 'PG_VERSION';
+import { STORE_MARKER } from '../store/pglite-template.js';
 
 export type DataDirState = 'missing' | 'empty' | 'store' | 'other';
 

@@ -4,15 +4,15 @@
  * @module
  */
 import type { EsimAccessProfile, EsimAccessUsage, IroamlyRedeemCode } from '@esim-sandbox/core';
-import type { NewProfileRow, ProfileRow, RedeemCodeRow } from '../store/profiles.js';
-import type { redeemCodes } from '../store/schema.js';
 import {
   classifyStateDrift,
   expiryMayHaveMoved,
   NEVER_ACTIVATED_ESIM_STATUSES,
   parseProviderTime,
   TERMINAL_ESIM_STATUSES,
-} from '../webhooks/state-order.js';
+} from '../domain/state-order.js';
+import type { NewProfileRow, ProfileRow, RedeemCodeRow } from '../store/profiles.js';
+import type { redeemCodes } from '../store/schema.js';
 import type { Finding } from './findings.js';
 
 export interface Comparison<Row> {

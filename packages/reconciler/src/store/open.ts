@@ -3,7 +3,8 @@
  * (or `url`) is set. Both run the same drizzle-kit migrations from `migrations/` before the store is returned.
  * @module
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -18,6 +19,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { checkSchemaName, parseDatabaseUrl } from './database-url.js';
 import { AdvisoryLocks, InProcessLocks, type LockManager, lockKey } from './locks.js';
 import { PGLITE_SETTINGS_ENV, parsePgliteSettings, pgliteStartParams } from './pglite-settings.js';
+import { defaultTemplateCache, prepareDataDir, STORE_MARKER } from './pglite-template.js';
 import * as schema from './schema.js';
 
 export type StoreSchema = typeof schema;
@@ -36,7 +38,12 @@ export interface StoreOptions {
    * Default: `env.ESIM_RECONCILE_PGLITE_SETTINGS` (`shared_buffers=64MB,work_mem=8MB`). Ignored by PostgreSQL.
    */
   pgliteSettings?: Record<string, string> | undefined;
-  /** Where DATABASE_URL and ESIM_RECONCILE_PGLITE_SETTINGS are read from. Default `process.env`. */
+  /**
+   * Where a new PGlite folder's template is cached (made once by initdb in a child process, then copied).
+   * Default: `env.ESIM_RECONCILE_CACHE_DIR`, else `~/.cache/esim-reconcile`; `false`: initdb in a child each time.
+   */
+  templateCache?: string | false | undefined;
+  /** Where DATABASE_URL, ESIM_RECONCILE_PGLITE_SETTINGS and ESIM_RECONCILE_CACHE_DIR are read from. Default `process.env`. */
   env?: Record<string, string | undefined> | undefined;
 }
 
@@ -63,10 +70,18 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   if (url !== undefined) return openPostgres(url, checkSchemaName(options.schema ?? 'public'));
   const fromEnv = env[PGLITE_SETTINGS_ENV];
   const settings = options.pgliteSettings ?? (fromEnv === undefined ? {} : parsePgliteSettings(fromEnv));
-  return openPglite(options.dataDir, pgliteStartParams(settings));
+  return openPglite(
+    options.dataDir,
+    pgliteStartParams(settings),
+    options.templateCache ?? defaultTemplateCache(env),
+  );
 }
 
-async function openPglite(dataDir: string | undefined, startParams: string[]): Promise<Store> {
+async function openPglite(
+  dataDir: string | undefined,
+  startParams: string[],
+  templateCache: string | false,
+): Promise<Store> {
   let unlock = () => {};
   if (dataDir !== undefined) {
     try {
@@ -78,6 +93,8 @@ async function openPglite(dataDir: string | undefined, startParams: string[]): P
   }
   let client: PGlite | undefined;
   try {
+    if (dataDir !== undefined && !existsSync(join(dataDir, STORE_MARKER)))
+      await prepareDataDir(dataDir, startParams, templateCache, MIGRATIONS_FOLDER);
     client = await PGlite.create(dataDir ?? 'memory://', { startParams });
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });

@@ -6,6 +6,12 @@
  */
 import type { EsimAccessWebhookPayload } from '@esim-sandbox/core';
 import { and, eq } from 'drizzle-orm';
+import {
+  decideTransition,
+  expiryMayHaveMoved,
+  orderStatusAdvances,
+  parseProviderTime,
+} from '../domain/state-order.js';
 import type { Db } from '../store/open.js';
 import {
   createProfile,
@@ -17,12 +23,6 @@ import {
   updateProfile,
 } from '../store/profiles.js';
 import { appliedWebhooks } from '../store/schema.js';
-import {
-  decideTransition,
-  expiryMayHaveMoved,
-  orderStatusAdvances,
-  parseProviderTime,
-} from './state-order.js';
 
 /** `already-applied`: the notifyId was claimed before; `unmatched`: no profile to apply it to. */
 export type ApplyOutcome =

@@ -4,9 +4,9 @@
  */
 import type { EsimAccessPackage } from '@esim-sandbox/core';
 import { isDayPass } from '@esim-sandbox/esimaccess-mock';
+import { recordOrder } from '../../src/records/record-order.js';
+import { recordDeposit } from '../../src/records/records.js';
 import type { Store } from '../../src/store/open.js';
-import { recordOrder } from '../../src/store/record-order.js';
-import { recordDeposit } from '../../src/store/records.js';
 import { IROAMLY_LEDGER_PER_MOCK_UNIT } from './e2e-views.js';
 import { ESIM_ACCOUNT, IROAMLY_ACCOUNT, type World } from './e2e-world.js';
 

@@ -5,10 +5,10 @@
 import type { EsimAccessAccountState } from '@esim-sandbox/esimaccess-mock';
 import { type AccountState as IroamlyState, qrImageUrl } from '@esim-sandbox/iroamly-mock';
 import { asc, eq } from 'drizzle-orm';
+import { parseProviderTime } from '../../src/domain/state-order.js';
 import { ledgerBalance } from '../../src/store/ledger.js';
 import type { Store } from '../../src/store/open.js';
 import { accounts, orders, profiles, redeemCodes } from '../../src/store/schema.js';
-import { parseProviderTime } from '../../src/webhooks/state-order.js';
 
 const byKey =
   <T>(key: (row: T) => string) =>

@@ -13,7 +13,7 @@ import {
   findEsimAccessEndpointByPath,
 } from '@esim-sandbox/core';
 import { HttpResponse, http, type JsonBodyType } from 'msw';
-import { parseProviderTime } from '../../src/webhooks/state-order.js';
+import { parseProviderTime } from '../../src/domain/state-order.js';
 
 export const ESIM_ACCESS_URL = 'https://esimaccess.test';
 export const ACCESS_CODE = 'test-access-code';

@@ -3,7 +3,7 @@
  * A "place" is a fresh store for the children: a PGlite folder, or a PostgreSQL schema when DATABASE_URL is set.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '../../src/store/open.js';
@@ -15,9 +15,13 @@ import { dropTestStore, uniqueSchemaName, usingPostgres } from './store.js';
 
 export const BIN = new URL('../../bin/esim-reconcile.js', import.meta.url).pathname;
 const dirs: string[] = [];
+/** PGlite: the scenario's history written once per process into this folder; each place is a copy of it. */
+let preparedFolder: string | undefined;
 
 export interface Place {
   args: string[];
+  /** PGlite only. */
+  dataDir?: string;
   open(): Promise<Store>;
 }
 
@@ -28,20 +32,34 @@ export function newPlace(): Place {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'reconciler-proc-'));
   dirs.push(dataDir);
-  return { args: ['--data-dir', dataDir], open: () => openStore({ dataDir, env: {} }) };
+  return { args: ['--data-dir', dataDir], dataDir, open: () => openStore({ dataDir, env: {} }) };
 }
 
 export function removePlaces(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  preparedFolder = undefined;
 }
 
 /** A place holding the scenario's app history. */
 export async function prepared(): Promise<Place> {
   const place = newPlace();
+  if (usingPostgres) {
+    await writeHistory(place);
+    return place;
+  }
+  if (preparedFolder === undefined) {
+    const original = newPlace();
+    await writeHistory(original);
+    preparedFolder = original.dataDir;
+  }
+  cpSync(preparedFolder!, place.dataDir!, { recursive: true });
+  return place;
+}
+
+async function writeHistory(place: Place): Promise<void> {
   const store = await place.open();
   await scenarioHistory(store);
   await store.close();
-  return place;
 }
 
 export interface Exit {

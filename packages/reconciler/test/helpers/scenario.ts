@@ -1,7 +1,7 @@
 /** One provider state and one app history, built the same way every time, for end-state comparisons. */
 
+import { recordOrder } from '../../src/records/record-order.js';
 import type { Store } from '../../src/store/open.js';
-import { recordOrder } from '../../src/store/record-order.js';
 import { FakeEsimAccess } from './fake-esimaccess.js';
 
 export const USED_ORDER = 'B25091100000777';

@@ -5,6 +5,7 @@
  * @module
  */
 import type { EsimAccessProfile } from '@esim-sandbox/core';
+import { orderStatusAdvances } from '../../domain/state-order.js';
 import { compareProfile } from '../../drift/compare.js';
 import type { Finding } from '../../drift/findings.js';
 import type { Db } from '../../store/open.js';
@@ -19,7 +20,6 @@ import {
   updateOrders,
   updateProfiles,
 } from '../../store/profiles.js';
-import { orderStatusAdvances } from '../../webhooks/state-order.js';
 import type { StreamContext } from '../context.js';
 
 /** Profiles listed by the provider prove their orders exist and were allocated. Returns each order's findings. */

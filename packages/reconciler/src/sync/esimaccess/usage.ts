@@ -7,11 +7,11 @@
  */
 import { ESIM_ACCESS_MAX_USAGE_QUERY, type EsimAccessUsage } from '@esim-sandbox/core';
 import { and, asc, count, eq, gt, isNull, notInArray, or } from 'drizzle-orm';
+import { NEVER_ACTIVATED_ESIM_STATUSES } from '../../domain/state-order.js';
 import { compareUsage } from '../../drift/compare.js';
 import type { Finding } from '../../drift/findings.js';
 import { lockProfiles, type ProfileChange, updateProfiles } from '../../store/profiles.js';
 import { profiles } from '../../store/schema.js';
-import { NEVER_ACTIVATED_ESIM_STATUSES } from '../../webhooks/state-order.js';
 import type { StreamContext } from '../context.js';
 import { readAhead } from '../read-ahead.js';
 import type { EsimAccessSyncClient } from '../types.js';

@@ -6,12 +6,17 @@
  */
 import { esimAccessProfileSchema, InvalidArgumentError, type ProviderName } from '@esim-sandbox/core';
 import { and, eq } from 'drizzle-orm';
+import { orderStatusAdvances } from '../domain/state-order.js';
 import { type ProfileFacts, profileColumns } from '../drift/compare.js';
 import { resolveFindings } from '../drift/findings.js';
-import { orderStatusAdvances } from '../webhooks/state-order.js';
-import { ensureAccount } from './accounts.js';
-import { addLedgerEntry, type LedgerInput, offsetIfCounted, refundCancelledProfile } from './ledger.js';
-import type { Db, Store } from './open.js';
+import { ensureAccount } from '../store/accounts.js';
+import {
+  addLedgerEntry,
+  type LedgerInput,
+  offsetIfCounted,
+  refundCancelledProfile,
+} from '../store/ledger.js';
+import type { Db, Store } from '../store/open.js';
 import {
   createProfile,
   lockOrder,
@@ -19,9 +24,9 @@ import {
   type OrderRow,
   updateOrder,
   updateProfile,
-} from './profiles.js';
+} from '../store/profiles.js';
+import { type OrderLine, orders, profiles } from '../store/schema.js';
 import { checkAmount, checkText, RECORDED_BY_THE_APP } from './records.js';
-import { type OrderLine, orders, profiles } from './schema.js';
 
 /**
  * A profile of the order: at least its `esimTranNo`; best the whole `esim/query` item, whose state, package,

@@ -4,12 +4,12 @@
  * @module
  */
 import { type EsimAccessTopUpObj, InvalidArgumentError, type ProviderName } from '@esim-sandbox/core';
+import { parseProviderTime } from '../domain/state-order.js';
 import { findingsAbout, resolveFindings } from '../drift/findings.js';
-import { parseProviderTime } from '../webhooks/state-order.js';
-import { ensureAccount } from './accounts.js';
-import { addLedgerEntry, type LedgerInput, offsetIfCounted } from './ledger.js';
-import type { Db, Store } from './open.js';
-import { growingUsage, lockProfile, updateProfile } from './profiles.js';
+import { ensureAccount } from '../store/accounts.js';
+import { addLedgerEntry, type LedgerInput, offsetIfCounted } from '../store/ledger.js';
+import type { Db, Store } from '../store/open.js';
+import { growingUsage, lockProfile, updateProfile } from '../store/profiles.js';
 
 /** Why a finding resolved by a record no longer needs looking into. */
 export const RECORDED_BY_THE_APP = 'recorded by the app';
