@@ -44,6 +44,7 @@ const config: KnipConfig = {
         '@esim-sandbox/core',
         '@esim-sandbox/emulator',
         '@esim-sandbox/reconciler',
+        'esim-sandbox',
         'hono',
         'msw',
       ],
