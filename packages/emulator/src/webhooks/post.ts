@@ -4,7 +4,7 @@
  * use is the platform's own (nothing replaced it: no `fetch` option, no msw, no stub). A fetch POST costs the
  * sender several times the CPU of this one (a WHATWG Request, a body stream, a Response and its stream per
  * attempt), and with concurrent delivery the sender's CPU is what bounds a fan-out. The receiver sees the same
- * method, URL, headers we set and body.
+ * request either way: method, URL, body and headers, including the ones fetch adds by itself.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -29,6 +29,23 @@ export function isPlatformFetch(f: typeof fetch): boolean {
     lastChecked = { fetch: f, platform: Function.prototype.toString.call(f).includes(PLATFORM_FETCH_SOURCE) };
   }
   return lastChecked.platform;
+}
+
+/** What Node's fetch adds to a request that does not set them (so a receiver cannot tell the transports apart). */
+const FETCH_HEADERS: Readonly<Record<string, string>> = {
+  accept: '*/*',
+  'accept-language': '*',
+  'sec-fetch-mode': 'cors',
+  'user-agent': 'node',
+  'accept-encoding': 'gzip, deflate',
+};
+
+function requestHeaders(headers: Record<string, string>, body: string): Record<string, string | number> {
+  const all: Record<string, string | number> = { ...headers };
+  const set = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+  for (const name in FETCH_HEADERS) if (!set.has(name)) all[name] = FETCH_HEADERS[name]!;
+  all['content-length'] = Buffer.byteLength(body);
+  return all;
 }
 
 export class PostTimeoutError extends Error {
@@ -56,7 +73,7 @@ export function post(
     const req = client.request(target, {
       method: 'POST',
       agent: agents[target.protocol as keyof typeof agents],
-      headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+      headers: requestHeaders(headers, body),
     });
     const timer = setTimeout(() => req.destroy(new PostTimeoutError('timeout')), timeoutMs);
     const fail = (err: Error) => {
