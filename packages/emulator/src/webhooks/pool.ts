@@ -129,12 +129,15 @@ export class DeliveryPool {
       const job = this.#lanes.get(lane)?.shift();
       if (!job) continue;
       this.#active++;
-      const finish = () => this.#finish(lane);
       try {
-        job().then(finish, finish);
+        // Not one named closure: tsx's keepNames would wrap it in a helper call per job.
+        job().then(
+          () => this.#finish(lane),
+          () => this.#finish(lane),
+        );
       } catch {
         // A job records its own outcome; a throw must not block the lane or leak the slot.
-        queueMicrotask(finish);
+        queueMicrotask(() => this.#finish(lane));
       }
     }
   }

@@ -40,12 +40,9 @@ const FETCH_HEADERS: Readonly<Record<string, string>> = {
   'accept-encoding': 'gzip, deflate',
 };
 
+/** Node lower-cases the names as it sets them, so a header of ours overrides fetch's default whatever its case. */
 function requestHeaders(headers: Record<string, string>, body: string): Record<string, string | number> {
-  const all: Record<string, string | number> = { ...headers };
-  const set = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
-  for (const name in FETCH_HEADERS) if (!set.has(name)) all[name] = FETCH_HEADERS[name]!;
-  all['content-length'] = Buffer.byteLength(body);
-  return all;
+  return { ...FETCH_HEADERS, ...headers, 'content-length': Buffer.byteLength(body) };
 }
 
 export class PostTimeoutError extends Error {
@@ -75,14 +72,17 @@ export function post(
       agent: agents[target.protocol as keyof typeof agents],
       headers: requestHeaders(headers, body),
     });
+    // Anonymous callbacks on purpose: tsx's keepNames would wrap a named closure in a helper call per attempt.
     const timer = setTimeout(() => req.destroy(new PostTimeoutError('timeout')), timeoutMs);
-    const fail = (err: Error) => {
+    req.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
-    };
-    req.on('error', fail);
+    });
     req.on('response', (res) => {
-      res.on('error', fail);
+      res.on('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
       res.on('end', () => {
         clearTimeout(timer);
         resolve({ status: res.statusCode ?? 0 });
