@@ -127,7 +127,11 @@ describe('webhook delivery concurrency per account', () => {
   });
 
   test('a receiver that never answers does not hold back the account’s own task, and advance ends once the attempts time out', async () => {
-    const { t, receiver } = setup({ webhookTimeoutMs: 200, webhookRetryScheduleMs: [], webhookConcurrency: 4 });
+    const { t, receiver } = setup({
+      webhookTimeoutMs: 200,
+      webhookRetryScheduleMs: [],
+      webhookConcurrency: 4,
+    });
     for (let n = 0; n < 8; n++)
       t.webhooks.emit({ type: 'X', payload: { key: `p${n}`, n }, orderKey: `p${n}` });
     t.scheduler.after('increment', 1_000, { by: 1 });

@@ -60,53 +60,49 @@ const EVENTS = 10_000;
 const KEYS = 500;
 
 describe('webhook fan-out', () => {
-  test(
-    '10,000 events to a held receiver neither stall another account nor get lost or delivered twice once it answers',
-    async () => {
-      const receiver = await startReceiver();
-      const emu = createCounter({ webhookLogSize: EVENTS });
-      try {
-        const slow = emu.defaultAccount;
-        const other = emu.createAccount({ key: 'key-b', secret: 'secret-b' });
-        slow.webhooks.setUrl(`${receiver.base}/slow`);
-        other.webhooks.setUrl(`${receiver.base}/fast`);
-        const ids: string[] = [];
-        for (let i = 0; i < EVENTS; i++) {
-          const key = `k${i % KEYS}`;
-          const n = Math.floor(i / KEYS);
-          ids.push(slow.webhooks.emit({ type: 'X', payload: (id) => ({ id, key, n }), orderKey: key })!.id);
-        }
-        const slowAdvance = slow.advance(0);
-        await until(() => receiver.held.length === DEFAULT_WEBHOOK_CONCURRENCY);
-
-        for (let n = 0; n < 50; n++) {
-          other.webhooks.emit({ type: 'X', payload: (id) => ({ id, key: 'b', n }), orderKey: `b${n}` });
-        }
-        await other.advance(0);
-        expect(other.webhooks.deliveries({ state: 'delivered' })).toHaveLength(50);
-        expect(receiver.received.get('/fast')).toHaveLength(50);
-        // The held account sent no more than its slots while the other one delivered everything.
-        expect(receiver.received.get('/slow')).toHaveLength(DEFAULT_WEBHOOK_CONCURRENCY);
-
-        receiver.release();
-        await slowAdvance;
-        const got = receiver.received.get('/slow') ?? [];
-        expect(got).toHaveLength(EVENTS);
-        expect(new Set(got.map((r) => r.id)).size).toBe(EVENTS);
-        const lastN = new Map<string, number>();
-        const outOfOrder = got.filter((r) => {
-          const before = lastN.get(r.key) ?? -1;
-          lastN.set(r.key, r.n);
-          return r.n !== before + 1;
-        });
-        expect(outOfOrder).toEqual([]);
-        const states = new Set(ids.map((id) => slow.webhooks.get(id).state));
-        expect([...states]).toEqual(['delivered']);
-      } finally {
-        await receiver.close();
-        await emu.close();
+  test('10,000 events to a held receiver neither stall another account nor get lost or delivered twice once it answers', async () => {
+    const receiver = await startReceiver();
+    const emu = createCounter({ webhookLogSize: EVENTS });
+    try {
+      const slow = emu.defaultAccount;
+      const other = emu.createAccount({ key: 'key-b', secret: 'secret-b' });
+      slow.webhooks.setUrl(`${receiver.base}/slow`);
+      other.webhooks.setUrl(`${receiver.base}/fast`);
+      const ids: string[] = [];
+      for (let i = 0; i < EVENTS; i++) {
+        const key = `k${i % KEYS}`;
+        const n = Math.floor(i / KEYS);
+        ids.push(slow.webhooks.emit({ type: 'X', payload: (id) => ({ id, key, n }), orderKey: key })!.id);
       }
-    },
-    60_000,
-  );
+      const slowAdvance = slow.advance(0);
+      await until(() => receiver.held.length === DEFAULT_WEBHOOK_CONCURRENCY);
+
+      for (let n = 0; n < 50; n++) {
+        other.webhooks.emit({ type: 'X', payload: (id) => ({ id, key: 'b', n }), orderKey: `b${n}` });
+      }
+      await other.advance(0);
+      expect(other.webhooks.deliveries({ state: 'delivered' })).toHaveLength(50);
+      expect(receiver.received.get('/fast')).toHaveLength(50);
+      // The held account sent no more than its slots while the other one delivered everything.
+      expect(receiver.received.get('/slow')).toHaveLength(DEFAULT_WEBHOOK_CONCURRENCY);
+
+      receiver.release();
+      await slowAdvance;
+      const got = receiver.received.get('/slow') ?? [];
+      expect(got).toHaveLength(EVENTS);
+      expect(new Set(got.map((r) => r.id)).size).toBe(EVENTS);
+      const lastN = new Map<string, number>();
+      const outOfOrder = got.filter((r) => {
+        const before = lastN.get(r.key) ?? -1;
+        lastN.set(r.key, r.n);
+        return r.n !== before + 1;
+      });
+      expect(outOfOrder).toEqual([]);
+      const states = new Set(ids.map((id) => slow.webhooks.get(id).state));
+      expect([...states]).toEqual(['delivered']);
+    } finally {
+      await receiver.close();
+      await emu.close();
+    }
+  }, 60_000);
 });

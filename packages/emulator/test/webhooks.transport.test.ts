@@ -27,7 +27,12 @@ async function startReceiver(status: number) {
         headers.push([req.rawHeaders[i]!.toLowerCase(), req.rawHeaders[i + 1]!]);
       }
       headers.sort((a, b) => a[0]!.localeCompare(b[0]!));
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks).toString() });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       const redirect = status >= 300 && status < 400 ? { location: '/elsewhere' } : {};
       res.writeHead(req.url === '/hook' ? status : 200, redirect).end('answer');
     });
@@ -70,7 +75,9 @@ describe('webhook transport', () => {
     'a %i answer: over node:http with the platform fetch, the same request and outcome as through a fetch of your own',
     async (status) => {
       const request = vi.spyOn(http, 'request');
-      const ownFetch = vi.fn((input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init));
+      const ownFetch = vi.fn((input: string | URL | Request, init?: RequestInit) =>
+        globalThis.fetch(input, init),
+      );
       const own = await sendOne(status, ownFetch as typeof globalThis.fetch);
       expect(ownFetch).toHaveBeenCalledTimes(1);
       expect(request).not.toHaveBeenCalled();
@@ -79,7 +86,8 @@ describe('webhook transport', () => {
       expect(request).toHaveBeenCalledTimes(1);
       expect(platform.seen).toHaveLength(1);
       // Same port-free request (each run has its own receiver, hence its own host header).
-      const withoutHost = (s: Seen[]) => s.map((r) => ({ ...r, headers: r.headers.filter(([n]) => n !== 'host') }));
+      const withoutHost = (s: Seen[]) =>
+        s.map((r) => ({ ...r, headers: r.headers.filter(([n]) => n !== 'host') }));
       expect(withoutHost(platform.seen)).toEqual(withoutHost(own.seen));
       expect(platform.seen[0]).toMatchObject({ method: 'POST', url: '/hook', body: '{"n":1,"text":"é"}' });
       expect({ state: platform.state, status: platform.status, error: platform.error }).toEqual({
