@@ -44,6 +44,8 @@ export class DeliveryPool {
   readonly #limit: number;
   #active = 0;
   #size = 0;
+  /** Jobs finished so far (a stalled `settle` is one that saw no change for a whole window). */
+  #finished = 0;
   /** Per busy lane (one of its jobs waits for a slot or runs), its jobs not started yet, in hand-over order. */
   readonly #lanes = new Map<string, Fifo<Job>>();
   /** Lanes whose next job may start once a slot is free, first come first served. */
@@ -82,13 +84,14 @@ export class DeliveryPool {
   settle(stallMs: number): Promise<boolean> {
     if (this.#size === 0) return Promise.resolve(false);
     return new Promise((resolve) => {
-      let lastFinish = performance.now();
-      // Re-armed for what is left instead of `refresh()`ed on each finish: a timer refreshed while its own timer
-      // list is being run (a job finishing in the same tick as the stall timer falls due) still fires.
+      let seen = this.#finished;
+      // Re-armed for a whole window when a job finished since it was armed (so it gives up after stallMs to
+      // 2 x stallMs without one), not `refresh()`ed per job: Node still fires a timer refreshed while its own timer
+      // list runs. Re-armed after the jobs that finish started theirs, it also falls due after their timeouts.
       const check = () => {
-        const quiet = performance.now() - lastFinish;
-        if (quiet < stallMs) {
-          stalled = setTimeout(check, stallMs - quiet);
+        if (this.#finished !== seen) {
+          seen = this.#finished;
+          stalled = setTimeout(check, stallMs);
           stalled.unref();
           return;
         }
@@ -98,7 +101,6 @@ export class DeliveryPool {
       let stalled = setTimeout(check, stallMs);
       stalled.unref();
       const wake = () => {
-        lastFinish = performance.now();
         if (this.#size > 0) return;
         clearTimeout(stalled);
         this.#waiters.delete(wake);
@@ -145,6 +147,7 @@ export class DeliveryPool {
   #finish(lane: string): void {
     this.#active--;
     this.#size--;
+    this.#finished++;
     const rest = this.#lanes.get(lane);
     if (rest && rest.length > 0) this.#ready.push(lane);
     else this.#lanes.delete(lane);
