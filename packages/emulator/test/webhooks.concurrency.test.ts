@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { EmulatorError } from '../src/index.js';
+import { DEFAULT_WEBHOOK_CONCURRENCY } from '../src/webhooks/pool.js';
 import { createCounter } from './fixtures/counter-provider.js';
 
 interface Call {
@@ -72,20 +73,21 @@ function setup(options: Parameters<typeof createCounter>[0] = {}) {
 describe('webhook delivery concurrency per account', () => {
   test('an account has at most webhookConcurrency attempts in flight and delivers every event exactly once', async () => {
     const { t, receiver } = setup();
-    for (let n = 0; n < 12; n++)
+    const events = DEFAULT_WEBHOOK_CONCURRENCY * 3;
+    for (let n = 0; n < events; n++)
       t.webhooks.emit({ type: 'X', payload: { key: `p${n}`, n }, orderKey: `p${n}` });
     const advanced = t.advance(0);
-    await until(() => receiver.waiting.length === 4);
+    await until(() => receiver.waiting.length === DEFAULT_WEBHOOK_CONCURRENCY);
     await new Promise((r) => setImmediate(r));
-    expect(receiver.waiting).toHaveLength(4);
-    while (receiver.received.length < 12 || receiver.waiting.length > 0) {
+    expect(receiver.waiting).toHaveLength(DEFAULT_WEBHOOK_CONCURRENCY);
+    while (receiver.received.length < events || receiver.waiting.length > 0) {
       await until(() => receiver.waiting.length > 0);
       receiver.waiting.shift()?.answer(200);
     }
     await advanced;
-    expect(receiver.most).toBe(4);
-    expect(receiver.received.map((r) => r.n).sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
-    expect(t.webhooks.deliveries({ state: 'delivered' })).toHaveLength(12);
+    expect(receiver.most).toBe(DEFAULT_WEBHOOK_CONCURRENCY);
+    expect(receiver.received.map((r) => r.n).sort((a, b) => a - b)).toEqual([...Array(events).keys()]);
+    expect(t.webhooks.deliveries({ state: 'delivered' })).toHaveLength(events);
   });
 
   test.each([1, 2, 7])('webhookConcurrency %i is the most attempts in flight at once', async (limit) => {
@@ -125,7 +127,11 @@ describe('webhook delivery concurrency per account', () => {
   });
 
   test('a receiver that never answers does not hold back the account’s own task, and advance ends once the attempts time out', async () => {
-    const { t, receiver } = setup({ webhookTimeoutMs: 200, webhookRetryScheduleMs: [] });
+    const { t, receiver } = setup({
+      webhookTimeoutMs: 200,
+      webhookRetryScheduleMs: [],
+      webhookConcurrency: 4,
+    });
     for (let n = 0; n < 8; n++)
       t.webhooks.emit({ type: 'X', payload: { key: `p${n}`, n }, orderKey: `p${n}` });
     t.scheduler.after('increment', 1_000, { by: 1 });

@@ -172,7 +172,7 @@ export interface EmulatorOptions<P = unknown> {
   /** Real ms before a webhook attempt times out. Default 10 000. */
   webhookTimeoutMs?: number;
   /**
-   * Webhook attempts in flight at once per account (one at a time per `orderKey`, e.g. a profile). Default 4.
+   * Webhook attempts in flight at once per account (one at a time per `orderKey`, e.g. a profile). Default 8.
    */
   webhookConcurrency?: number;
   /** Deliveries kept per account (pending ones are never trimmed). Default 1000. */

@@ -2,6 +2,7 @@
  * @module
  * One HTTP attempt of a webhook delivery: POST JSON, bounded by a real-time timeout.
  */
+import { isPlatformFetch, post } from './post.js';
 import type { WebhookAttempt } from './types.js';
 
 export interface SendOptions {
@@ -16,17 +17,12 @@ export interface SendOptions {
 /** Never throws: network errors and timeouts become the attempt's `error`. */
 export async function sendWebhook(options: SendOptions, at: number): Promise<WebhookAttempt> {
   const started = options.realNow();
+  const headers = { 'content-type': 'application/json', ...options.headers };
   try {
-    const res = await options.fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...options.headers },
-      body: options.body,
-      signal: AbortSignal.timeout(options.timeoutMs),
-      redirect: 'manual',
-    });
-    // Drain so the connection is released; the content does not matter.
-    await res.arrayBuffer().catch(() => undefined);
-    return { at, status: res.status, durationMs: options.realNow() - started };
+    const status = isPlatformFetch(options.fetch)
+      ? (await post(options.url, options.body, headers, options.timeoutMs)).status
+      : await fetchStatus(options, headers);
+    return { at, status, durationMs: options.realNow() - started };
   } catch (err) {
     const error =
       err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')
@@ -34,6 +30,20 @@ export async function sendWebhook(options: SendOptions, at: number): Promise<Web
         : describe(err);
     return { at, error, durationMs: options.realNow() - started };
   }
+}
+
+/** Through the configured fetch (an msw-patched or a test's own): what it answers, drained. */
+async function fetchStatus(options: SendOptions, headers: Record<string, string>): Promise<number> {
+  const res = await options.fetch(options.url, {
+    method: 'POST',
+    headers,
+    body: options.body,
+    signal: AbortSignal.timeout(options.timeoutMs),
+    redirect: 'manual',
+  });
+  // Drain so the connection is released; the content does not matter.
+  await res.arrayBuffer().catch(() => undefined);
+  return res.status;
 }
 
 function describe(err: unknown): string {
