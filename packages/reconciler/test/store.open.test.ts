@@ -29,13 +29,20 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** An in-memory store runs initdb in this process (a folder store copies a prepared template): slow on a busy machine. */
+const IN_MEMORY_INITDB_MS = 120_000;
+
 describe('openStore', () => {
-  it('uses PGlite in memory when neither a URL nor a folder is given', async () => {
-    const store = await open({ env: {} });
-    expect(store.kind).toBe('pglite');
-    expect(store.location).toBe('memory');
-    expect(await store.db.select().from(orders)).toEqual([]);
-  });
+  it(
+    'uses PGlite in memory when neither a URL nor a folder is given',
+    async () => {
+      const store = await open({ env: {} });
+      expect(store.kind).toBe('pglite');
+      expect(store.location).toBe('memory');
+      expect(await store.db.select().from(orders)).toEqual([]);
+    },
+    IN_MEMORY_INITDB_MS,
+  );
 
   it('keeps a PGlite folder across reopening', async () => {
     const dataDir = tempDir();
@@ -96,15 +103,19 @@ describe('openStore', () => {
     }
   });
 
-  it('keeps two stores apart (two PGlite instances, or two schemas of one PostgreSQL database)', async () => {
-    const a = await open(usingPostgres ? { schema: uniqueSchemaName() } : { env: {} });
-    const b = await open(usingPostgres ? { schema: uniqueSchemaName() } : { env: {} });
-    await recordOrder(a, { accountId: 'esimaccess', provider: 'esimaccess', orderNo: 'B-A' });
-    expect((await a.db.select().from(orders)).map((o) => o.orderNo)).toEqual(['B-A']);
-    expect(await b.db.select().from(orders)).toEqual([]);
-    if (usingPostgres) {
-      for (const store of [a, b]) await dropTestStore(store);
-      opened.splice(0);
-    }
-  });
+  it(
+    'keeps two stores apart (two PGlite instances, or two schemas of one PostgreSQL database)',
+    async () => {
+      const a = await open(usingPostgres ? { schema: uniqueSchemaName() } : { env: {} });
+      const b = await open(usingPostgres ? { schema: uniqueSchemaName() } : { env: {} });
+      await recordOrder(a, { accountId: 'esimaccess', provider: 'esimaccess', orderNo: 'B-A' });
+      expect((await a.db.select().from(orders)).map((o) => o.orderNo)).toEqual(['B-A']);
+      expect(await b.db.select().from(orders)).toEqual([]);
+      if (usingPostgres) {
+        for (const store of [a, b]) await dropTestStore(store);
+        opened.splice(0);
+      }
+    },
+    IN_MEMORY_INITDB_MS,
+  );
 });
