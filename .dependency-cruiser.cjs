@@ -9,21 +9,6 @@
  * check then keeps it gone. Any edge not listed here that closes a cycle fails the check.
  */
 const KNOWN_CYCLES = {
-  // esimaccess-mock: mock<->http, mock<->routes, mock<->control (provider kit, point 1)
-  'packages/esimaccess-mock/src/control': [
-    'packages/esimaccess-mock/src/http',
-    'packages/esimaccess-mock/src/mock',
-  ],
-  'packages/esimaccess-mock/src/http': ['packages/esimaccess-mock/src/mock'],
-  'packages/esimaccess-mock/src/mock': [
-    'packages/esimaccess-mock/src/control',
-    'packages/esimaccess-mock/src/http',
-    'packages/esimaccess-mock/src/routes',
-  ],
-  'packages/esimaccess-mock/src/routes': [
-    'packages/esimaccess-mock/src/http',
-    'packages/esimaccess-mock/src/mock',
-  ],
   // iroamly-mock: mock<->control, mock<->routes, routes->control (provider kit, point 1)
   'packages/iroamly-mock/src/control': [
     'packages/iroamly-mock/src/mock',

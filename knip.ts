@@ -26,7 +26,6 @@ const config: KnipConfig = {
   ignoreIssues: Object.fromEntries(
     [
       'packages/emulator',
-      'packages/esimaccess-mock',
       'packages/iroamly-mock',
       'packages/reconciler',
       'packages/contract',

@@ -9,14 +9,14 @@ import {
   ESIM_ACCESS_SIGNATURE_MODES,
   ESIM_ACCESS_TIMESTAMP_CLOCKS,
   FIDELITY_DEFAULTS,
-} from './mock/fidelity.js';
+} from './runtime/fidelity.js';
 import {
   DEFAULT_BALANCE,
   DEMO_ACCESS_CODE,
   DEMO_SECRET_KEY,
   type EsimAccessAuthOptions,
   resolveFidelity,
-} from './mock/options.js';
+} from './runtime/options.js';
 
 /** src/cli.ts and dist/cli.js are both one folder below the package's package.json. */
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };

@@ -1,6 +1,7 @@
 import { EsimAccessClient, esimAccessSignatureHeaders } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { createEsimAccessMock, type EsimAccessMock, type EsimAccessMockOptions } from '../src/index.js';
+import { createEsimAccessMock, type EsimAccessMock } from '../src/index.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 
 const START = '2025-06-01T12:00:00Z';
 

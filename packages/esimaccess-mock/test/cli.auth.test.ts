@@ -3,7 +3,7 @@
  * and the provider API.
  */
 import { describe, expect, it } from 'vitest';
-import { runEsimAccessCli } from '../src/index.js';
+import { runEsimAccessCli } from '../src/cli.js';
 
 function io(argv: string[]) {
   const err: string[] = [];

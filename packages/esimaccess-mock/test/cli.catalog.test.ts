@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsimAccessClient } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { runEsimAccessCli, toCatalogFile } from '../src/index.js';
+import { runEsimAccessCli } from '../src/cli.js';
+import { toCatalogFile } from '../src/index.js';
 
 function io(argv: string[]) {
   const out: string[] = [];

@@ -3,7 +3,7 @@
  */
 import { checkBanner, cliConformance, linesDuring } from '@esim-sandbox/emulator/testing';
 import { describe, expect, it } from 'vitest';
-import { runEsimAccessCli } from '../src/index.js';
+import { runEsimAccessCli } from '../src/cli.js';
 
 const cli = cliConformance(runEsimAccessCli, new URL('../package.json', import.meta.url), {
   envPrefix: 'ESIMACCESS_MOCK',

@@ -2,7 +2,7 @@
  * The `esimaccess-mock` command, run in process with injected argv/env/output.
  */
 import { describe, expect, it } from 'vitest';
-import { runEsimAccessCli } from '../src/index.js';
+import { runEsimAccessCli } from '../src/cli.js';
 
 function io(argv: string[], env: Record<string, string> = {}) {
   const out: string[] = [];

@@ -4,7 +4,7 @@
  */
 import { ESIM_ACCESS_HEADERS, EsimAccessClient, esimAccessSignatureHeaders } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EsimAccessMockOptions } from '../src/index.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 import type { Harness, MakeHarness } from './support/harness.js';
 
 const BALANCE = '/api/v1/open/balance/query';

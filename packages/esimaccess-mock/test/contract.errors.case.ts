@@ -11,7 +11,7 @@ import {
   SignatureError,
 } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import type { EsimAccessMockOptions } from '../src/index.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 import {
   type Edit,
   findBase,

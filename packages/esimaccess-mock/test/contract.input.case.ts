@@ -10,7 +10,7 @@ import {
   esimAccessSignatureHeaders,
 } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import type { EsimAccessMockOptions } from '../src/index.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 import { findBase, type Harness, type MakeHarness, orderAllocated } from './support/harness.js';
 
 interface Envelope {

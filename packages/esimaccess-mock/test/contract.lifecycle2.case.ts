@@ -7,7 +7,7 @@
 import type { EsimAccessClient, EsimAccessPackage } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
 import { generateCatalog } from '../src/catalog/generate.js';
-import type { EsimAccessMockOptions } from '../src/index.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 import {
   DAY,
   findBase,

@@ -5,7 +5,8 @@
  */
 import { type EsimAccessPackage, ProviderError } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { type EsimAccessMockOptions, esimAccessMagicValues } from '../src/index.js';
+import { esimAccessMagicValues } from '../src/ops/magic.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 import { findBase, type Harness, type MakeHarness, orderAllocated } from './support/harness.js';
 
 export interface NaturalCase {

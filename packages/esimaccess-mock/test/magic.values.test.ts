@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { esimAccessErrorCodes } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { createEsimAccessMock, esimAccessMagicValues } from '../src/index.js';
+import { createEsimAccessMock } from '../src/index.js';
+import { esimAccessMagicValues } from '../src/ops/magic.js';
 import { cases } from './contract.errors.case.js';
 import { naturalCases } from './contract.magic.case.js';
 

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_BALANCE } from '../src/index.js';
+import { DEFAULT_BALANCE } from '../src/runtime/options.js';
 import { useEsimAccessFake } from '../src/testing/index.js';
 
 const hooks = { beforeAll, afterAll, beforeEach, afterEach };

@@ -4,7 +4,8 @@
  */
 import { ESIM_ACCESS_HEADERS, EsimAccessClient, RateLimitError } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { createEsimAccessMock, type EsimAccessMock, type EsimAccessMockOptions } from '../src/index.js';
+import { createEsimAccessMock, type EsimAccessMock } from '../src/index.js';
+import type { EsimAccessMockOptions } from '../src/runtime/options.js';
 import { findBase, START } from './support/harness.js';
 
 const make = (options: EsimAccessMockOptions = {}) =>

@@ -1,7 +1,7 @@
 import { ProviderError } from '@esim-sandbox/core';
 import { startWebhookReceiver } from '@esim-sandbox/emulator/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_BALANCE } from '../src/index.js';
+import { DEFAULT_BALANCE } from '../src/runtime/options.js';
 import { startEsimAccessFake, useEsimAccessFake } from '../src/testing/index.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -15,12 +15,7 @@ import {
   InvalidArgumentError,
   parseArguments,
 } from '@esim-sandbox/core';
-import {
-  CATALOG_FILE_FORMAT,
-  CATALOG_FILE_VERSION,
-  type CatalogFileHeader,
-  catalogFileFormat,
-} from '@esim-sandbox/emulator';
+import { type CatalogFileHeader, catalogFileFormat } from '@esim-sandbox/emulator';
 import { type EsimAccessCatalog, esimAccessCatalogSchema, splitLocation } from './catalog.js';
 
 /** What `capture-catalog --provider esimaccess` writes and `--catalog FILE` reads. */
@@ -85,5 +80,3 @@ export const parseCatalogFile: (text: string, file: string) => EsimAccessCatalog
 
 /** Reads a catalogue file synchronously (the mock is created synchronously). */
 export const readCatalogFile: (file: string) => EsimAccessCatalog = catalogFile.read;
-
-export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };

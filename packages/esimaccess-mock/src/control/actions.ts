@@ -5,7 +5,6 @@
  * @module
  */
 import { z } from 'zod';
-import { backgroundLinks, type EsimAccessRuntime, type EsimAccessTenant, runOp } from '../mock/runtime.js';
 import { fail, type OpResult, ok } from '../ops/context.js';
 import {
   addUsage,
@@ -17,6 +16,7 @@ import {
 } from '../ops/device.js';
 import { allocateOrder } from '../ops/order.js';
 import type { ProfileRef } from '../ops/profiles.js';
+import { backgroundLinks, type EsimAccessRuntime, type EsimAccessTenant, runOp } from '../runtime/runtime.js';
 import { setBalance } from '../state/money.js';
 import type { OrderRecord, ProfileRecord } from '../state/types.js';
 

@@ -7,8 +7,8 @@ import { type ControlRoute, controlRoute } from '@esim-sandbox/emulator';
 import type { Env } from 'hono';
 import { z } from 'zod';
 import { setAuth } from '../http/auth.js';
-import { ESIM_ACCESS_SIGNATURE_MODES, ESIM_ACCESS_TIMESTAMP_CLOCKS } from '../mock/fidelity.js';
-import type { EsimAccessRuntime } from '../mock/runtime.js';
+import { ESIM_ACCESS_SIGNATURE_MODES, ESIM_ACCESS_TIMESTAMP_CLOCKS } from '../runtime/fidelity.js';
+import type { EsimAccessRuntime } from '../runtime/runtime.js';
 
 export const authInputSchema = z.strictObject({
   signature: z.enum(ESIM_ACCESS_SIGNATURE_MODES).optional(),

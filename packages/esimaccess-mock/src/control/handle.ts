@@ -11,10 +11,10 @@ import {
   unwrap as unwrapOp,
 } from '@esim-sandbox/emulator';
 import { setAuth } from '../http/auth.js';
-import type { EsimAccessAccountParams, EsimAccessAuthOptions } from '../mock/options.js';
-import type { EsimAccessEmulator, EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
 import type { InstallOptions } from '../ops/device.js';
+import type { EsimAccessAccountParams, EsimAccessAuthOptions } from '../runtime/options.js';
+import type { EsimAccessEmulator, EsimAccessRuntime, EsimAccessTenant } from '../runtime/runtime.js';
 import type { EsimAccessAccountState, OrderRecord, ProfileRecord } from '../state/types.js';
 import {
   balanceInputSchema,

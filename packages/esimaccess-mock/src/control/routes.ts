@@ -17,10 +17,10 @@ import {
   refusalDoc,
 } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
-import type { EsimAccessAccountParams } from '../mock/options.js';
-import type { EsimAccessRuntime } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
 import type { DeviceAction } from '../ops/device.js';
+import type { EsimAccessAccountParams } from '../runtime/options.js';
+import type { EsimAccessRuntime } from '../runtime/runtime.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 import {
   balanceInputSchema,

@@ -7,17 +7,17 @@
 import type { WebhookDelivery } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import { isDayPass, packageType } from '../catalog/catalog.js';
+import { fail, type OpResult, ok } from '../ops/context.js';
+import { USAGE_THRESHOLDS } from '../ops/lifecycle.js';
+import { placeOrder } from '../ops/order.js';
+import { checkHealthWebhook } from '../ops/webhooks.js';
 import {
   backgroundLinks,
   contextFor,
   type EsimAccessRuntime,
   type EsimAccessTenant,
   runOp,
-} from '../mock/runtime.js';
-import { fail, type OpResult, ok } from '../ops/context.js';
-import { USAGE_THRESHOLDS } from '../ops/lifecycle.js';
-import { placeOrder } from '../ops/order.js';
-import { checkHealthWebhook } from '../ops/webhooks.js';
+} from '../runtime/runtime.js';
 import { dataTypeRule } from '../state/data-types.js';
 import { DAY_MS } from '../state/time.js';
 import type { ProfileRecord } from '../state/types.js';

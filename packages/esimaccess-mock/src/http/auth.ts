@@ -18,9 +18,9 @@ import {
 } from '@esim-sandbox/core';
 import { type AuthResult, clientAddress, type ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context, MiddlewareHandler } from 'hono';
-import { checkAuth, type EsimAccessAccountParams, type EsimAccessAuthOptions } from '../mock/options.js';
-import type { EsimAccessRuntime, EsimAccessTenant } from '../mock/runtime.js';
 import { fail } from '../ops/context.js';
+import { checkAuth, type EsimAccessAccountParams, type EsimAccessAuthOptions } from '../runtime/options.js';
+import type { EsimAccessRuntime, EsimAccessTenant } from '../runtime/runtime.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 import { sendFailure } from './envelope.js';
 

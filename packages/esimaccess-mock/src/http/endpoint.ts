@@ -13,9 +13,9 @@ import {
 import type { ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { EsimAccessAccountParams } from '../mock/options.js';
-import { type EsimAccessRuntime, type EsimAccessTenant, linksForRequest } from '../mock/runtime.js';
 import { type EsimAccessBehaviour, fail, type OpResult, type ProfileLinks } from '../ops/context.js';
+import type { EsimAccessAccountParams } from '../runtime/options.js';
+import { type EsimAccessRuntime, type EsimAccessTenant, linksForRequest } from '../runtime/runtime.js';
 import type { EsimAccessAccountState } from '../state/types.js';
 import { type SerializedSuccess, sendFailure, sendResult } from './envelope.js';
 import { dropBlankOptionals, isAcceptedEmptyBody } from './lenient.js';

@@ -7,8 +7,8 @@ import { buildEsimAccessFailureEnvelope, buildEsimAccessSuccessEnvelope } from '
 import { answer, answerText } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { EsimAccessEnvelopeOptions } from '../mock/options.js';
 import type { OpResult } from '../ops/context.js';
+import type { EsimAccessEnvelopeOptions } from '../runtime/options.js';
 
 function spell<T extends { success: boolean }>(envelope: T, options: EsimAccessEnvelopeOptions) {
   return options.success === 'string' ? { ...envelope, success: String(envelope.success) } : envelope;

@@ -9,7 +9,7 @@ import { type CatalogIndex, indexCatalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
 import { createControlHandle, type EsimAccessControl } from '../control/handle.js';
 import { DEFAULT_BEHAVIOUR, type EsimAccessBehaviour } from '../ops/context.js';
-import { FIDELITY_DEFAULTS } from './fidelity.js';
+import { FIDELITY_DEFAULTS } from '../runtime/fidelity.js';
 import {
   DEFAULT_BALANCE,
   DEMO_ACCESS_CODE,
@@ -19,9 +19,9 @@ import {
   resolveAuth,
   resolveCatalog,
   resolveFidelity,
-} from './options.js';
+} from '../runtime/options.js';
+import type { EsimAccessEmulator, EsimAccessRuntime } from '../runtime/runtime.js';
 import { esimAccessProvider } from './provider.js';
-import type { EsimAccessEmulator, EsimAccessRuntime } from './runtime.js';
 
 export interface EsimAccessMock {
   /** The engine: accounts (tenants), `fetch` for servers and msw, `close()`. */

@@ -22,11 +22,11 @@ import { registerCatalogRoutes } from '../routes/catalog.js';
 import { registerOrderRoutes } from '../routes/orders.js';
 import { registerProfileRoutes } from '../routes/profiles.js';
 import { registerQrRoutes } from '../routes/qr.js';
+import { FIDELITY_DEFAULTS } from '../runtime/fidelity.js';
+import { type EsimAccessAccountParams, parseAccountParams } from '../runtime/options.js';
+import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from '../runtime/runtime.js';
 import { esimAccessAccountStateSchema } from '../state/schema.js';
 import { createAccountState, type EsimAccessAccountState, reviveAccountState } from '../state/types.js';
-import { FIDELITY_DEFAULTS } from './fidelity.js';
-import { type EsimAccessAccountParams, parseAccountParams } from './options.js';
-import { backgroundLinks, contextFor, dispatch, type EsimAccessRuntime } from './runtime.js';
 
 /** Bump when EsimAccessAccountState changes shape: an old state file is then refused with a clear error. */
 export const ESIM_ACCESS_STATE_VERSION = 2;

@@ -5,11 +5,11 @@
  */
 
 import { type EsimAccessApp, registerEndpoint } from '../http/endpoint.js';
-import type { EsimAccessRuntime } from '../mock/runtime.js';
-import { contextFor, runOp } from '../mock/runtime.js';
 import { fail, ok } from '../ops/context.js';
 import { getBalance } from '../ops/query.js';
 import { checkHealthWebhook } from '../ops/webhooks.js';
+import type { EsimAccessRuntime } from '../runtime/runtime.js';
+import { contextFor, runOp } from '../runtime/runtime.js';
 
 export function registerAccountRoutes(app: EsimAccessApp, rt: EsimAccessRuntime): void {
   registerEndpoint(app, rt, 'getBalance', ({ tenant, links }) => runOp(rt, tenant, links, getBalance));

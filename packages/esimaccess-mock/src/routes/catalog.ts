@@ -6,10 +6,10 @@
 import type { EsimAccessPackageListRequest } from '@esim-sandbox/core';
 import { type EsimAccessApp, registerEndpoint } from '../http/endpoint.js';
 import { type SerializedSuccess, serializeSuccess } from '../http/envelope.js';
-import type { EsimAccessRuntime } from '../mock/runtime.js';
-import { runOp } from '../mock/runtime.js';
 import type { OpResult } from '../ops/context.js';
 import { listLocations, listPackages } from '../ops/query.js';
+import type { EsimAccessRuntime } from '../runtime/runtime.js';
+import { runOp } from '../runtime/runtime.js';
 
 /** Distinct filters are few; a client sweeping many is still bounded. */
 const MAX_CACHED_ANSWERS = 64;

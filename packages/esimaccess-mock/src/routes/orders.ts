@@ -4,10 +4,10 @@
  */
 
 import { type EsimAccessApp, registerEndpoint } from '../http/endpoint.js';
-import type { EsimAccessRuntime } from '../mock/runtime.js';
-import { runOp } from '../mock/runtime.js';
 import { placeOrder } from '../ops/order.js';
 import { queryProfiles } from '../ops/query.js';
+import type { EsimAccessRuntime } from '../runtime/runtime.js';
+import { runOp } from '../runtime/runtime.js';
 
 export function registerOrderRoutes(app: EsimAccessApp, rt: EsimAccessRuntime): void {
   registerEndpoint(app, rt, 'order', ({ tenant, body, links }) =>

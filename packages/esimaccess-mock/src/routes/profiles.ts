@@ -4,11 +4,11 @@
  */
 
 import { type EsimAccessApp, registerEndpoint } from '../http/endpoint.js';
-import type { EsimAccessRuntime } from '../mock/runtime.js';
-import { runOp } from '../mock/runtime.js';
 import { cancelProfile, revokeProfile, sendSms, suspendProfile, unsuspendProfile } from '../ops/actions.js';
 import { queryUsage } from '../ops/query.js';
 import { topUp } from '../ops/topup.js';
+import type { EsimAccessRuntime } from '../runtime/runtime.js';
+import { runOp } from '../runtime/runtime.js';
 
 export function registerProfileRoutes(app: EsimAccessApp, rt: EsimAccessRuntime): void {
   const actions = {

@@ -5,7 +5,7 @@
  */
 import { type AccountLookup, qrPngResponse } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
-import { QR_PATH } from '../mock/runtime.js';
+import { QR_PATH } from '../runtime/runtime.js';
 import { profileList } from '../state/profile-list.js';
 import type { EsimAccessAccountState, ProfileRecord } from '../state/types.js';
 

@@ -5,8 +5,8 @@
 import { EsimAccessClient, type EsimAccessClientOptions } from '@esim-sandbox/core';
 import type { EsimAccessAccountControl } from '../control/handle.js';
 import type { EsimAccessMock } from '../mock/create.js';
-import type { EsimAccessAccountParams } from '../mock/options.js';
-import type { EsimAccessTenant } from '../mock/runtime.js';
+import type { EsimAccessAccountParams } from '../runtime/options.js';
+import type { EsimAccessTenant } from '../runtime/runtime.js';
 
 export interface EsimAccessTestAccount extends EsimAccessAccountControl {
   /** Where this account is served: `https://api.esimaccess.com` (msw) or `http://127.0.0.1:PORT` (http). */

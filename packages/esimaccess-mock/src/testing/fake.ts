@@ -6,7 +6,7 @@
 import { ESIM_ACCESS_DEFAULT_BASE_URL } from '@esim-sandbox/core';
 import { type Fake, type FakeOptions, startFake } from '@esim-sandbox/emulator/testing';
 import { createEsimAccessMock, type EsimAccessMock } from '../mock/create.js';
-import type { EsimAccessAccountParams, EsimAccessMockOptions } from '../mock/options.js';
+import type { EsimAccessAccountParams, EsimAccessMockOptions } from '../runtime/options.js';
 import { type EsimAccessTestAccount, openTestAccount } from './account.js';
 
 /** The mock's options, plus `mode` and `account` (params of every test account: balance in 1/10,000 USD, stock). */

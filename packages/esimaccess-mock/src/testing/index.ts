@@ -1,15 +1,9 @@
 /**
- * `@esim-sandbox/esimaccess-mock/testing`: the eSIM Access fake for a test suite in one call.
+ * `@esim-sandbox/esimaccess-mock/testing`: the eSIM Access fake for a test suite in one call. The engine's harness
+ * types (`FakeMode`, `HarnessError`...) are in `@esim-sandbox/emulator/testing`.
  * @module
  */
 
-export {
-  type FakeMode,
-  type FakeSuite,
-  HarnessError,
-  type HarnessErrorCode,
-  type TestHooks,
-} from '@esim-sandbox/emulator/testing';
 export type { EsimAccessTestAccount } from './account.js';
-export { type EsimAccessFake, type EsimAccessFakeOptions, startEsimAccessFake } from './fake.js';
-export { type UseEsimAccessFakeOptions, useEsimAccessFake } from './use.js';
+export { type EsimAccessFake, startEsimAccessFake } from './fake.js';
+export { useEsimAccessFake } from './use.js';

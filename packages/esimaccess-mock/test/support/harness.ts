@@ -20,9 +20,9 @@ import {
   createEsimAccessMock,
   type EsimAccessAccountControl,
   type EsimAccessMock,
-  type EsimAccessMockOptions,
   esimAccessHandlers,
 } from '../../src/index.js';
+import type { EsimAccessMockOptions } from '../../src/runtime/options.js';
 
 export const START = '2025-06-01T12:00:00Z';
 

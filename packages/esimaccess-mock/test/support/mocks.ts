@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsimAccessClient } from '@esim-sandbox/core';
 import { onTestFinished } from 'vitest';
-import { createEsimAccessMock, type EsimAccessMock, type EsimAccessMockOptions } from '../../src/index.js';
+import { createEsimAccessMock, type EsimAccessMock } from '../../src/index.js';
+import type { EsimAccessMockOptions } from '../../src/runtime/options.js';
 import { START } from './harness.js';
 
 /** Call inside a test or hook: the fake is closed when the test finishes. */

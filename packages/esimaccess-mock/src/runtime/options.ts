@@ -59,9 +59,6 @@ export interface EsimAccessAuthOptions {
   unknownAccessCode: EsimAccessErrorCode;
 }
 
-/** The defaults of the `live` profile (the default one). */
-export const DEFAULT_AUTH: EsimAccessAuthOptions = authDefaults(DEFAULT_FIDELITY);
-
 function authDefaults(fidelity: EsimAccessFidelity): EsimAccessAuthOptions {
   const profile = FIDELITY_DEFAULTS[fidelity];
   return {
