@@ -3,7 +3,7 @@
  * The page shell, rendered once: connection details, and per provider an account picker, the fault form and
  * empty containers that the event stream fills (`data-live`).
  */
-import { PROVIDER_LABELS, type ProviderName } from '../server/sources.js';
+import { PROVIDER_LABELS, type ProviderName } from '../views/sources.js';
 import { FAULT_MENUS } from './faults.js';
 import { html, type Markup } from './html.js';
 
