@@ -44,27 +44,6 @@ const KNOWN_CYCLES = {
   'packages/emulator/src/persistence': ['packages/emulator/src/control', 'packages/emulator/src/tenants'],
   'packages/emulator/src/server': ['packages/emulator/src/control', 'packages/emulator/src/emulator'],
   'packages/emulator/src/tenants': ['packages/emulator/src/journal'],
-  // playground: dashboard<->server, server<->sink, scenario<->src (dashboard and msw glue work)
-  'apps/playground/src': ['apps/playground/src/scenario', 'apps/playground/src/server'],
-  'apps/playground/src/dashboard': ['apps/playground/src/server', 'apps/playground/src/server/views'],
-  'apps/playground/src/dashboard/render': [
-    'apps/playground/src/dashboard',
-    'apps/playground/src/server',
-    'apps/playground/src/server/views',
-  ],
-  'apps/playground/src/scenario': [
-    'apps/playground/src',
-    'apps/playground/src/server',
-    'apps/playground/src/sink',
-  ],
-  'apps/playground/src/server': [
-    'apps/playground/src',
-    'apps/playground/src/dashboard',
-    'apps/playground/src/dashboard/render',
-    'apps/playground/src/sink',
-  ],
-  'apps/playground/src/server/views': ['apps/playground/src/server'],
-  'apps/playground/src/sink': ['apps/playground/src/server'],
 };
 
 const exactly = (paths) => `^(${paths.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;

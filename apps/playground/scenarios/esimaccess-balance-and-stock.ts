@@ -2,7 +2,7 @@
  * Refusals before any money moves: an order the balance cannot pay is refused (200007), and so is an order for
  * more profiles than are left in stock (200011). The balance is untouched by both.
  */
-import { usd } from '../src/dashboard/format.js';
+import { usd } from '../src/format.js';
 import { pickPackage } from './flows.js';
 import { check, defineScenario } from './steps.js';
 

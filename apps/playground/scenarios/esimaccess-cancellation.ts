@@ -2,7 +2,7 @@
  * Cancellation: a profile never downloaded can be cancelled and its price comes back to the balance; once a
  * device has installed a profile, cancelling it is refused (200002) and nothing is refunded.
  */
-import { usd } from '../src/dashboard/format.js';
+import { usd } from '../src/format.js';
 import { balanceStep, orderProfiles, pickPackage } from './flows.js';
 import { check, defineScenario } from './steps.js';
 

@@ -2,7 +2,7 @@
  * Expiry: of two profiles, one is never used and runs out its unused period (UNUSED_EXPIRED); the other is
  * installed and used, and expires at the end of its validity (USED_EXPIRED). The virtual clock gets there.
  */
-import { formatTime } from '../src/dashboard/format.js';
+import { formatTime } from '../src/format.js';
 import { orderProfiles, pickPackage } from './flows.js';
 import { check, defineScenario } from './steps.js';
 

@@ -2,7 +2,7 @@
  * eSIM Access happy path: check the balance, order a profile, see it allocated (ORDER_STATUS webhook), install it
  * on a device, use some data, top it up, and see the balance go down by exactly what was bought.
  */
-import { usd } from '../src/dashboard/format.js';
+import { usd } from '../src/format.js';
 import { balanceStep, orderProfiles, pickPackage, receivedTypes } from './flows.js';
 import { check, defineScenario } from './steps.js';
 

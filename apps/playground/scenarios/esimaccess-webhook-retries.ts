@@ -2,7 +2,7 @@
  * Webhook receiver down: while the sink answers 503, the provider's ORDER_STATUS delivery fails and is
  * rescheduled; once the sink is back, the next attempt on the retry schedule delivers it.
  */
-import { formatTime } from '../src/dashboard/format.js';
+import { formatTime } from '../src/format.js';
 import { orderProfiles, pickPackage } from './flows.js';
 import { check, defineScenario } from './steps.js';
 

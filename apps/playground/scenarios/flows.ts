@@ -4,7 +4,7 @@
  * the virtual clock, as the provider allocates asynchronously), and find webhooks of a type.
  */
 import type { EsimAccessPackage, EsimAccessProfile } from '@esim-sandbox/core';
-import { usd } from '../src/dashboard/format.js';
+import { usd } from '../src/format.js';
 import type { EsimAccessSide } from '../src/scenario/sides.js';
 import { check, type ScenarioContext } from './steps.js';
 

@@ -3,7 +3,7 @@
  * fetch its QR image, and see a second redemption of the same code refused (code 7).
  */
 import { creditToMinor } from '@esim-sandbox/iroamly-mock';
-import { credits, formatTime } from '../src/dashboard/format.js';
+import { credits, formatTime } from '../src/format.js';
 import { check, defineScenario } from './steps.js';
 
 const EMAIL = 'traveller@example.com';

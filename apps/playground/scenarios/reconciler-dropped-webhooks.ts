@@ -12,7 +12,7 @@ import {
   syncAccount,
 } from '@esim-sandbox/reconciler';
 import { Hono } from 'hono';
-import { listen } from '../src/server/listen.js';
+import { listen } from '../src/listen.js';
 import { ALLOCATION_WAIT_MS, pickPackage, settleSockets } from './flows.js';
 import { check, defineScenario } from './steps.js';
 

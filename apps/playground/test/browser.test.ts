@@ -1,7 +1,7 @@
 /**
  * The dashboard in a real browser (headless Chromium through playwright-core: Debian's when installed, else the one
  * packaged in @sparticuz/chromium; see chromium.ts): scenarios run from
- * another process show up live, and the clock button expires a profile. Saves a screenshot to test-results/.
+ * another process show up live, the clock button expires a profile, and the trigger form fires an event. Saves a screenshot to test-results/.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -95,7 +95,7 @@ describe('the dashboard in a browser', () => {
     await page.screenshot({ path: join(RESULTS, 'dashboard.png'), fullPage: true });
   });
 
-  it('injects a fault, installs a profile, uses data and resets an account from the page', async () => {
+  it('injects a fault, installs a profile, uses data, fires DATA_USAGE and resets an account from the page', async () => {
     const form = page.locator('form.fault-form[data-provider="esimaccess"]');
     await form.locator('select[name="path"]').selectOption('/api/v1/open/esim/order');
     await form.locator('button[type="submit"]').click();
@@ -118,6 +118,15 @@ describe('the dashboard in a browser', () => {
     await page.locator('tr.profile-row button', { hasText: '+25% data' }).click();
     await page.locator('tr.profile-row[data-esim-status="IN_USE"]').waitFor();
     await page.locator('tr.delivery-row[data-type="ESIM_STATUS"]').first().waitFor();
+
+    // Fire an event: DATA_USAGE without a profile orders one and uses it past a threshold; the sink answers.
+    const trigger = page.locator('form.trigger-form[data-provider="esimaccess"]');
+    await trigger.locator('select[name="notifyType"]').selectOption('DATA_USAGE');
+    await trigger.locator('button[type="submit"]').click();
+    await page
+      .locator('[data-testid="esimaccess-trigger-result"] [data-type="DATA_USAGE"]', { hasText: 'HTTP 200' })
+      .waitFor();
+    await page.locator('tr.delivery-row[data-type="DATA_USAGE"][data-state="delivered"]').waitFor();
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('#iroamly-summary button', { hasText: 'Reset account' }).click();

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  credits,
-  formatBytes,
-  formatMinor,
-  formatSpan,
-  formatTime,
-  percent,
-  usd,
-} from '../src/dashboard/format.js';
+import { credits, formatBytes, formatMinor, formatSpan, formatTime, percent, usd } from '../src/format.js';
 
 describe('money is formatted from integer minor units without float arithmetic', () => {
   it.each([

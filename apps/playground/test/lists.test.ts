@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../src/server/playground.js';
-import { pageOf } from '../src/server/views/paging.js';
+import { pageOf } from '../src/views/paging.js';
 import { readEvents, sections } from './helpers.js';
 import { seedProfiles } from './seed.js';
 

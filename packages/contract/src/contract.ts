@@ -25,12 +25,6 @@ export interface ContractOptions extends RunOptions {
   wrapFetch?: (fetch: FetchLike, target: Target<unknown>) => FetchLike;
 }
 
-/** The money unit each provider's spend cap is given in. */
-export const SPEND_UNITS: Readonly<Record<ProviderName, string>> = {
-  esimaccess: esimAccessSuite.unit,
-  iroamly: iroamlySuite.unit,
-};
-
 async function runOn<C, Ctx>(
   suite: Suite<C, Ctx>,
   target: Target<C> | SkippedTarget,

@@ -4,7 +4,7 @@
  * and the actions, including every documented error code.
  */
 import { esimAccessEndpoints, esimAccessErrorCodes, iroamlyCodes } from '@esim-sandbox/core';
-import type { ProviderName } from '../server/sources.js';
+import type { ProviderName } from '../views/sources.js';
 
 export interface FaultChoice {
   label: string;

@@ -1,11 +1,12 @@
 /**
  * @module
- * The page shell, rendered once: connection details, and per provider an account picker, the fault form and
- * empty containers that the event stream fills (`data-live`).
+ * The page shell, rendered once: connection details, and per provider an account picker, the trigger and fault
+ * forms and empty containers that the event stream fills (`data-live`).
  */
-import { PROVIDER_LABELS, type ProviderName } from '../server/sources.js';
+import { PROVIDER_LABELS, type ProviderName } from '../views/sources.js';
 import { FAULT_MENUS } from './faults.js';
 import { html, type Markup } from './html.js';
+import { triggerForm } from './trigger.js';
 
 export interface ConnectionRow {
   provider: ProviderName;
@@ -50,8 +51,10 @@ function panel(provider: ProviderName): Markup {
     <div id="${provider}-summary" data-live><p class="muted">Connecting…</p></div>
     <div class="panel-actions" id="${provider}-actions">
       <button type="button" class="btn plain" data-create-account="${provider}" data-testid="${provider}-create-account">New account</button>
+      ${triggerForm(provider)}
     </div>
     <div class="created" id="${provider}-created" hidden></div>
+    <div class="trigger-result" id="${provider}-trigger-result" data-testid="${provider}-trigger-result" hidden></div>
     ${faultForm(provider)}
     <div class="sections">${SECTIONS[provider].map((s) => html`<div id="${provider}-${s}" class="${s}" data-live></div>`)}</div>
   </section>`;

@@ -9,12 +9,12 @@ import { browserGuard } from '@esim-sandbox/emulator';
 import { Hono } from 'hono';
 import { type PageInfo, renderPage } from '../dashboard/page.js';
 import { PlaygroundError } from '../errors.js';
+import { loadListPage } from '../views/lists.js';
+import { PageQueryError, parsePageQuery } from '../views/paging.js';
+import type { ProviderName, ProviderSource } from '../views/sources.js';
 import type { ChangeFeed } from './changes.js';
 import { streamEvents } from './events.js';
 import type { SectionRenderer } from './sections.js';
-import type { ProviderName, ProviderSource } from './sources.js';
-import { loadListPage } from './views/lists.js';
-import { PageQueryError, parsePageQuery } from './views/paging.js';
 
 export interface PlaygroundConfig {
   providers: Record<ProviderName, { baseUrl: string; external: boolean }>;

@@ -5,11 +5,11 @@
  */
 import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { listNames } from '../views/lists.js';
+import { parsePageQuery } from '../views/paging.js';
+import type { ProviderName } from '../views/sources.js';
 import type { ChangeFeed } from './changes.js';
 import type { ListQueries, SectionRenderer } from './sections.js';
-import type { ProviderName } from './sources.js';
-import { listNames } from './views/lists.js';
-import { parsePageQuery } from './views/paging.js';
 
 const PROVIDERS: ProviderName[] = ['esimaccess', 'iroamly'];
 

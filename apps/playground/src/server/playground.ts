@@ -7,13 +7,13 @@ import { isLoopback } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import type { PageInfo } from '../dashboard/page.js';
 import { PlaygroundError } from '../errors.js';
+import { listen } from '../listen.js';
 import { startWebhookSink, type WebhookSink } from '../sink/sink.js';
+import { type Credentials, controlJson, type ProviderName, type ProviderSource } from '../views/sources.js';
 import { createDashboardApp, type PlaygroundConfig } from './app.js';
 import { ChangeFeed } from './changes.js';
-import { listen } from './listen.js';
 import { type StartedProvider, startProvider } from './providers.js';
 import { createSectionRenderer } from './sections.js';
-import { type Credentials, controlJson, type ProviderName, type ProviderSource } from './sources.js';
 
 export const DEFAULT_PORT = 4700;
 

@@ -16,14 +16,14 @@ import {
   iroamlyRows,
   remoteEsimAccessCatalog,
   remoteIroamlyCatalog,
-} from './catalog.js';
+} from '../views/catalog.js';
 import {
   type Credentials,
   externalSource,
   inProcessSource,
   type ProviderName,
   type ProviderSource,
-} from './sources.js';
+} from '../views/sources.js';
 
 export interface ProviderStart {
   host: string;

@@ -11,13 +11,13 @@ import type { SinkInfo } from '../dashboard/render/esimaccess.js';
 import * as ea from '../dashboard/render/esimaccess.js';
 import * as ir from '../dashboard/render/iroamly.js';
 import type { WebhookSink } from '../sink/sink.js';
-import type { CatalogLoader } from './catalog.js';
-import type { ProviderName, ProviderSource } from './sources.js';
-import { type AccountRef, listAccounts, pickAccount } from './views/common.js';
-import { loadEsimAccessView } from './views/esimaccess.js';
-import { loadIroamlyView } from './views/iroamly.js';
-import { pageList } from './views/lists.js';
-import { DEFAULT_PAGE_QUERY, type Page, type PageQuery } from './views/paging.js';
+import type { CatalogLoader } from '../views/catalog.js';
+import { type AccountRef, listAccounts, pickAccount } from '../views/common.js';
+import { loadEsimAccessView } from '../views/esimaccess.js';
+import { loadIroamlyView } from '../views/iroamly.js';
+import { pageList } from '../views/lists.js';
+import { DEFAULT_PAGE_QUERY, type Page, type PageQuery } from '../views/paging.js';
+import type { ProviderName, ProviderSource } from '../views/sources.js';
 
 export interface SectionDeps {
   sources: Record<ProviderName, ProviderSource>;

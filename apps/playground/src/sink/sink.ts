@@ -8,7 +8,7 @@ import { parseEsimAccessWebhook } from '@esim-sandbox/core';
 import { browserGuard } from '@esim-sandbox/emulator';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { type Listening, listen } from '../server/listen.js';
+import { type Listening, listen } from '../listen.js';
 
 export interface SinkMessage {
   /** `msg_<n>`, increasing across the sink. */

@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from 'zod';
-import { parseJsonFile, readJsonFile, writeJsonFile } from '../json-file.js';
+import { readJsonFile, writeJsonFile } from '../json-file.js';
 import type { Json } from '../runner/types.js';
 
 export const FIXTURE_FORMAT = 'esim-sandbox/fixture';
@@ -56,11 +56,6 @@ export const fixtureSchema = z.object({
 export type Fixture = z.infer<typeof fixtureSchema>;
 export type FixtureEntry = Fixture['entries'][number];
 export type FixtureBody = z.infer<typeof bodySchema>;
-
-/** A fixture object from parsed JSON; the error names the file and the first bad field. */
-export function parseFixture(value: unknown, file = 'fixture'): Fixture {
-  return parseJsonFile(fixtureSchema, value, file);
-}
 
 export function readFixture(file: string): Promise<Fixture> {
   return readJsonFile(fixtureSchema, file);

@@ -8,7 +8,6 @@ import type { Db } from './open.js';
 import { ledgerEntries, orders } from './schema.js';
 
 export type LedgerKind = 'opening' | 'deposit' | 'spend' | 'refund' | 'adjustment';
-export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 
 export interface LedgerInput {
   accountId: string;

@@ -1,5 +1,5 @@
 // The dashboard's only script: keeps an event stream open, swaps in the HTML sections the server sends, and turns
-// buttons with data-url (and the fault forms) into control API calls. No framework, no build step.
+// buttons with data-url (and the fault and trigger forms) into control API calls. No framework, no build step.
 (() => {
   const providers = ['esimaccess', 'iroamly'];
   const params = new URLSearchParams(location.search);
@@ -197,7 +197,66 @@
     connect();
   });
 
+  // What a trigger did, as the CLI's `trigger` prints it: what it created, its steps, and what was sent.
+  function showTrigger(provider, answer) {
+    const box = document.getElementById(`${provider}-trigger-result`);
+    const lines = [];
+    if (answer.created) {
+      const made = Object.entries(answer.created).map(([k, v]) => `${k} ${v}`);
+      lines.push(['created', made.join(', ')]);
+    }
+    for (const step of answer.steps) lines.push(['step', step]);
+    for (const d of answer.deliveries ?? []) {
+      const last = d.attempts.at(-1);
+      const got = last
+        ? last.status === undefined
+          ? (last.error ?? 'no answer')
+          : `HTTP ${last.status}`
+        : 'not attempted yet';
+      lines.push(['sent', `${d.type} to ${d.url}: ${got} (${d.state})`, d.type]);
+    }
+    for (const m of answer.messages ?? [])
+      lines.push(['mailed', `${m.kind} to ${m.to}: ${m.subject}`, m.kind]);
+    if (answer.note) lines.push(['note', answer.note]);
+    box.replaceChildren(
+      ...lines.map(([label, text, type]) => {
+        const row = Object.assign(document.createElement('div'), { className: 'created-line' });
+        if (type) row.dataset.type = type;
+        row.append(
+          Object.assign(document.createElement('span'), { className: 'label', textContent: label }),
+          Object.assign(document.createElement('span'), { textContent: text }),
+        );
+        return row;
+      }),
+    );
+    box.hidden = false;
+  }
+
+  async function fireTrigger(form) {
+    const provider = form.dataset.provider;
+    const account = shown[provider];
+    if (!account) return say('No account to fire an event on yet.', 'bad');
+    // The form's field names are the trigger route's body fields; an empty one is left to the fake.
+    const body = Object.fromEntries([...new FormData(form)].filter(([, v]) => String(v).trim() !== ''));
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      const url = `/api/${provider}/sandbox/accounts/${encodeURIComponent(account)}/trigger`;
+      showTrigger(provider, await call('POST', url, body));
+      say(`Fired ${Object.values(body)[0]} on ${account}.`, 'good');
+    } catch (error) {
+      say(`Fire: ${error.message}`, 'bad');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   document.addEventListener('submit', async (event) => {
+    const trigger = event.target.closest('form.trigger-form');
+    if (trigger) {
+      event.preventDefault();
+      return fireTrigger(trigger);
+    }
     const form = event.target.closest('form.fault-form');
     if (!form) return;
     event.preventDefault();

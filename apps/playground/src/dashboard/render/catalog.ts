@@ -2,7 +2,7 @@
  * @module
  * The catalogue card: collapsed by default (it is long), the first rows when opened.
  */
-import type { CatalogRow } from '../../server/catalog.js';
+import type { CatalogRow } from '../../views/catalog.js';
 import { html, type Markup } from '../html.js';
 
 const MAX_ROWS = 400;

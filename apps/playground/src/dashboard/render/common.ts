@@ -4,10 +4,10 @@
  * request journal and the list of active faults.
  */
 import type { FaultRule, JournalEntry } from '@esim-sandbox/emulator';
-import type { ProviderName } from '../../server/sources.js';
-import type { AccountInfo } from '../../server/views/common.js';
-import type { Page } from '../../server/views/paging.js';
-import { formatSpan, formatTime } from '../format.js';
+import { formatSpan, formatTime } from '../../format.js';
+import type { AccountInfo } from '../../views/common.js';
+import type { Page } from '../../views/paging.js';
+import type { ProviderName } from '../../views/sources.js';
 import { html, type Markup } from '../html.js';
 
 /** URL of a control call through the dashboard's proxy, for the account shown. */

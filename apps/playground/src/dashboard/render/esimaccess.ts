@@ -6,9 +6,9 @@
 
 import type { JournalEntry, WebhookDelivery } from '@esim-sandbox/emulator';
 import type { OrderRecord, ProfileRecord } from '@esim-sandbox/esimaccess-mock';
-import type { EsimAccessView } from '../../server/views/esimaccess.js';
-import type { Page } from '../../server/views/paging.js';
-import { formatBytes, formatTime, percent, usd } from '../format.js';
+import { formatBytes, formatTime, percent, usd } from '../../format.js';
+import type { EsimAccessView } from '../../views/esimaccess.js';
+import type { Page } from '../../views/paging.js';
 import { html, type Markup } from '../html.js';
 import {
   actionButton,

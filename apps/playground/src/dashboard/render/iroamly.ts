@@ -5,9 +5,9 @@
  */
 import type { JournalEntry } from '@esim-sandbox/emulator';
 import type { Order, RedeemCodeRecord, RenderedMessage } from '@esim-sandbox/iroamly-mock';
-import type { IroamlyView } from '../../server/views/iroamly.js';
-import type { Page } from '../../server/views/paging.js';
-import { credits, formatTime } from '../format.js';
+import { credits, formatTime } from '../../format.js';
+import type { IroamlyView } from '../../views/iroamly.js';
+import type { Page } from '../../views/paging.js';
 import { html, type Markup } from '../html.js';
 import {
   actionButton,

@@ -4,7 +4,7 @@
  * account's snapshot (its provider state and webhook log), all read through the `/_sandbox` control API.
  */
 import type { JournalEntry, TenantSnapshot } from '@esim-sandbox/emulator';
-import { controlJson, type ProviderSource } from '../sources.js';
+import { controlJson, type ProviderSource } from './sources.js';
 
 export interface AccountRef {
   id: string;

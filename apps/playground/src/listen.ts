@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { PlaygroundError } from '../errors.js';
+import { PlaygroundError } from './errors.js';
 
 export interface Listening {
   url: string;

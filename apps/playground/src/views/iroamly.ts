@@ -4,8 +4,8 @@
  */
 import type { FaultRule } from '@esim-sandbox/emulator';
 import type { AccountState, Order, RedeemCodeRecord, RenderedMessage } from '@esim-sandbox/iroamly-mock';
-import { controlJson, type ProviderSource } from '../sources.js';
 import { accountPath, type BaseView, loadBase } from './common.js';
+import { controlJson, type ProviderSource } from './sources.js';
 
 export interface IroamlyView extends BaseView<AccountState> {
   balance: number;

@@ -6,7 +6,7 @@
  */
 import { EsimAccessClient, type EsimAccessPackage } from '@esim-sandbox/core';
 import type { CatalogExport } from '@esim-sandbox/iroamly-mock';
-import { credits, formatBytes, usd } from '../dashboard/format.js';
+import { credits, formatBytes, usd } from '../format.js';
 import { controlJson, type ProviderSource } from './sources.js';
 
 export interface CatalogRow {

@@ -11,8 +11,8 @@ import type {
   OrderRecord,
   ProfileRecord,
 } from '@esim-sandbox/esimaccess-mock';
-import type { ProviderSource } from '../sources.js';
 import { type BaseView, loadBase } from './common.js';
+import type { ProviderSource } from './sources.js';
 
 export interface EsimAccessView extends BaseView<EsimAccessAccountState> {
   balance: number;

@@ -4,11 +4,11 @@
  * what the search looks in. The JSON endpoint and the live sections both page through this table.
  */
 import type { JournalEntry } from '@esim-sandbox/emulator';
-import { PlaygroundError } from '../../errors.js';
-import type { ProviderName, ProviderSource } from '../sources.js';
+import { PlaygroundError } from '../errors.js';
 import { type EsimAccessView, loadEsimAccessView } from './esimaccess.js';
 import { type IroamlyView, loadIroamlyView } from './iroamly.js';
 import { type Page, type PageQuery, pageOf } from './paging.js';
+import type { ProviderName, ProviderSource } from './sources.js';
 
 interface ListDef<V, T> {
   rows(view: V): readonly T[];
