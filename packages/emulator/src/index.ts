@@ -21,20 +21,9 @@ export { Scheduler } from './clock/scheduler.js';
 export { type BrowserGuardOptions, browserGuard } from './control/guard.js';
 export type { ControlErrorBody, ControlErrorKind } from './control/http.js';
 export { CONTROL_ERROR_STATUS, readJson, readQuery } from './control/http.js';
-export type { AccountLookup } from './emulator/accounts.js';
+
 export { answer, answerText } from './emulator/answer.js';
-export type { Emulator } from './emulator/create.js';
 export { createEmulator, DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './emulator/create.js';
-export type {
-  AccountEnv,
-  AuthResult,
-  EmulatorOptions,
-  InitContext,
-  Logger,
-  ProviderDefinition,
-  ProviderEnv,
-  TaskHandler,
-} from './emulator/types.js';
 export type { EmulatorErrorCode } from './errors.js';
 export { EmulatorError } from './errors.js';
 export type { FaultDecision, FaultRule } from './faults/faults.js';
@@ -42,6 +31,14 @@ export { Faults } from './faults/faults.js';
 export { globMatch } from './faults/match.js';
 export type { FaultAction, FaultInput, WebhookFaultSpec, WebhookFaults } from './faults/schema.js';
 export { faultInputSchema, webhookFaultsSchema } from './faults/schema.js';
+export { type ConnectionInfo, clientAddress } from './http/connection.js';
+export {
+  jsonRequestLine,
+  prettyRequestLine,
+  REQUEST_LOG_MODES,
+  type RequestLogEntry,
+  type RequestLogMode,
+} from './http/request-log.js';
 /** zod parsing that throws INVALID_ARGUMENT naming the field (the control API's 400); for provider control inputs. */
 export { parseOrThrow } from './internal/validate.js';
 export type { JournalEntry, JournalFilter, JournalListener } from './journal/journal.js';
@@ -83,12 +80,6 @@ export type { RouteKey } from './openapi/routes.js';
 export { documentedRoutes, servedRoutes } from './openapi/routes.js';
 export type { ApiDocSources } from './openapi/serve.js';
 export { registerApiDocs } from './openapi/serve.js';
-export type {
-  ControlMethod,
-  ControlRouteDoc,
-  OpenApiDocumentLike,
-  ProviderControlDocs,
-} from './openapi/types.js';
 export type { StateFileContent } from './persistence/state-file.js';
 export { qrPngResponse, renderQrPng } from './qr/qr.js';
 export { hashSeed, Random } from './random/random.js';
@@ -99,19 +90,29 @@ export type { CliDefinition, CliIo, CliServerSetup } from './server/cli.js';
 export { runCli } from './server/cli.js';
 export type { CliFlag, CliFlags } from './server/cli-options.js';
 export { EXIT_CODES, flagError, parseRateLimit } from './server/cli-options.js';
-export { type ConnectionInfo, clientAddress } from './server/connection.js';
 export { createMswHandlers } from './server/msw.js';
-export {
-  jsonRequestLine,
-  prettyRequestLine,
-  REQUEST_LOG_MODES,
-  type RequestLogEntry,
-  type RequestLogMode,
-} from './server/request-log.js';
 export type { RunningServer, StartServerOptions } from './server/server.js';
 export { isLoopback, startServer } from './server/server.js';
 export type { TenantData, TenantSnapshot } from './tenants/data.js';
 export { Tenant } from './tenants/tenant.js';
+export type { Emulator } from './types/emulator.js';
+export type {
+  ControlMethod,
+  ControlRouteDoc,
+  OpenApiDocumentLike,
+  ProviderControlDocs,
+} from './types/openapi.js';
+export type {
+  AccountEnv,
+  AccountLookup,
+  AuthResult,
+  EmulatorOptions,
+  InitContext,
+  Logger,
+  ProviderDefinition,
+  ProviderEnv,
+  TaskHandler,
+} from './types/provider.js';
 export type {
   DeliveryChange,
   DeliveryListener,

@@ -6,8 +6,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { readBodyText } from '../emulator/body.js';
 import { EmulatorError, type EmulatorErrorCode } from '../errors.js';
+import { readBodyText } from '../http/body.js';
 import { parseOrThrow } from '../internal/validate.js';
 
 export interface ControlErrorBody {

@@ -12,8 +12,8 @@ import { Random } from '../random/random.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import type { TenantRuntime } from '../tenants/tenant.js';
+import type { EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
 import { webhookConcurrency } from '../webhooks/pool.js';
-import type { EmulatorOptions, Logger, ProviderDefinition } from './types.js';
 
 export const DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS = [10_000, 30_000, 120_000, 600_000, 3_600_000] as const;
 
