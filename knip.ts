@@ -25,7 +25,6 @@ const config: KnipConfig = {
    */
   ignoreIssues: Object.fromEntries(
     [
-      'packages/emulator',
       'packages/esimaccess-mock',
       'packages/iroamly-mock',
       'packages/reconciler',

@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { EmulatorError, type EmulatorErrorCode } from '../errors.js';
 import { readBodyText } from '../http/body.js';
-import { parseOrThrow } from '../internal/validate.js';
+import { parseOrThrow } from '../validate.js';
 
 export interface ControlErrorBody {
   error: { code: string; message: string; field?: string };

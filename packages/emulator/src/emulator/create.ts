@@ -26,8 +26,6 @@ import {
 import { isDropMarker } from './pipeline.js';
 import { RealTimeTimer } from './timer.js';
 
-export { DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './account-runtime.js';
-
 /** Base URL used by `emulator.request('/path')`; any host works since routing is by path. */
 const LOCAL_BASE = 'http://emulator.local';
 
