@@ -25,25 +25,6 @@ const KNOWN_CYCLES = {
     'packages/iroamly-mock/src/mock',
     'packages/iroamly-mock/src/operations',
   ],
-  // emulator: everything around src/emulator (createEmulator split, point 2), and control<->server<->tenants
-  'packages/emulator/src/control': [
-    'packages/emulator/src/emulator',
-    'packages/emulator/src/server',
-    'packages/emulator/src/tenants',
-  ],
-  'packages/emulator/src/emulator': [
-    'packages/emulator/src/control',
-    'packages/emulator/src/journal',
-    'packages/emulator/src/openapi',
-    'packages/emulator/src/persistence',
-    'packages/emulator/src/server',
-    'packages/emulator/src/tenants',
-  ],
-  'packages/emulator/src/journal': ['packages/emulator/src/server'],
-  'packages/emulator/src/openapi': ['packages/emulator/src/control'],
-  'packages/emulator/src/persistence': ['packages/emulator/src/control', 'packages/emulator/src/tenants'],
-  'packages/emulator/src/server': ['packages/emulator/src/control', 'packages/emulator/src/emulator'],
-  'packages/emulator/src/tenants': ['packages/emulator/src/journal'],
 };
 
 const exactly = (paths) => `^(${paths.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`;

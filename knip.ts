@@ -24,7 +24,7 @@ const config: KnipConfig = {
    * exports are not reported. Remove a line once `pnpm deps` passes without it.
    */
   ignoreIssues: Object.fromEntries(
-    ['packages/emulator', 'packages/iroamly-mock'].map((dir) => [
+    ['packages/iroamly-mock'].map((dir) => [
       `${dir}/**`,
       ['exports', 'types', 'nsExports', 'nsTypes', 'duplicates', 'files'],
     ]),

@@ -1,59 +1,38 @@
 /**
  * @module
- * @esim-sandbox/emulator: the shared engine under the provider fakes.
+ * @esim-sandbox/emulator: the shared engine under the provider fakes. Only what the fakes, the apps, the READMEs and
+ * the examples use is exported (knip checks it); the rest of `src/` is the engine's own.
  */
 
-export {
-  CATALOG_FILE_FORMAT,
-  CATALOG_FILE_VERSION,
-  type CatalogFileFormat,
-  type CatalogFileHeader,
-  catalogFileFlag,
-  catalogFileFormat,
-  catalogFileHeader,
-  parseCatalogFileText,
-  readCatalogFileWith,
-} from './catalog/file.js';
-export type { ClockData, ClockMode } from './clock/clock.js';
-export { Clock } from './clock/clock.js';
-export type { Task } from './clock/scheduler.js';
-export { Scheduler } from './clock/scheduler.js';
-export { type BrowserGuardOptions, browserGuard } from './control/guard.js';
-export type { ControlErrorBody, ControlErrorKind } from './control/http.js';
-export { CONTROL_ERROR_STATUS, readJson, readQuery } from './control/http.js';
-export type { AccountLookup } from './emulator/accounts.js';
-export { answer, answerText } from './emulator/answer.js';
-export type { Emulator } from './emulator/create.js';
-export { createEmulator, DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './emulator/create.js';
+// Building a fake: the provider definition handed to createEmulator, and the handle it returns
+
+export { createEmulator } from './emulator/create.js';
+export type { Emulator } from './types/emulator.js';
 export type {
   AccountEnv,
+  AccountLookup,
   AuthResult,
   EmulatorOptions,
-  InitContext,
-  Logger,
   ProviderDefinition,
   ProviderEnv,
   TaskHandler,
-} from './emulator/types.js';
-export type { EmulatorErrorCode } from './errors.js';
+} from './types/provider.js';
+
+// The one error root of the engine, and zod parsing that throws it naming the field (the control API's 400)
+
 export { EmulatorError } from './errors.js';
-export type { FaultDecision, FaultRule } from './faults/faults.js';
-export { Faults } from './faults/faults.js';
-export { globMatch } from './faults/match.js';
-export type { FaultAction, FaultInput, WebhookFaultSpec, WebhookFaults } from './faults/schema.js';
-export { faultInputSchema, webhookFaultsSchema } from './faults/schema.js';
-/** zod parsing that throws INVALID_ARGUMENT naming the field (the control API's 400); for provider control inputs. */
-export { parseOrThrow } from './internal/validate.js';
-export type { JournalEntry, JournalFilter, JournalListener } from './journal/journal.js';
-export { Journal } from './journal/journal.js';
-export type { RedactionRules } from './journal/redact.js';
-export { REDACTED, Redactor } from './journal/redact.js';
-/** The provider kit: operation shape, runOp and its effects, control-route and control-handle helpers. */
+export { parseOrThrow } from './validate.js';
+
+// The provider kit: operation shape, runOp and its effects, answers, control-route and control-handle helpers
+
+export { browserGuard } from './control/guard.js';
+export { CONTROL_ERROR_STATUS, type ControlErrorKind } from './control/http.js';
+export { answer, answerText } from './emulator/answer.js';
+export { clientAddress } from './http/connection.js';
 export {
   type AccountControl,
   accountControl,
   controlResult,
-  type Refusal,
   type RefusalKind,
   refusalDoc,
   unwrap,
@@ -62,63 +41,40 @@ export {
   type Effects,
   emptyEffects,
   type OpContext,
-  type Operation,
   type OpResult,
   ok,
   refuse,
   type TaskRequest,
 } from './kit/op.js';
-export { dispatchEffects, type RunOptions, runOp, type WebhookRouting } from './kit/run.js';
-export type { ControlDocumentOptions } from './openapi/control-document.js';
-export {
-  buildControlOpenApiDocument,
-  controlErrorSchema,
-  controlRoutesWithPaths,
-} from './openapi/control-document.js';
-export type { ControlRoute, ControlRouteSpec } from './openapi/control-routes.js';
-export { controlRoute, mountControlRoutes } from './openapi/control-routes.js';
-export { ENGINE_ACCOUNT_ROUTES, ENGINE_GLOBAL_ROUTES } from './openapi/engine-routes.js';
-export { renderApiReference } from './openapi/html.js';
-export type { RouteKey } from './openapi/routes.js';
-export { documentedRoutes, servedRoutes } from './openapi/routes.js';
-export type { ApiDocSources } from './openapi/serve.js';
-export { registerApiDocs } from './openapi/serve.js';
-export type {
-  ControlMethod,
-  ControlRouteDoc,
-  OpenApiDocumentLike,
-  ProviderControlDocs,
-} from './openapi/types.js';
-export type { StateFileContent } from './persistence/state-file.js';
+export { dispatchEffects, runOp } from './kit/run.js';
+export { type ControlRoute, controlRoute, mountControlRoutes } from './openapi/control-routes.js';
+
+// Per-account state a provider and its users reach through a tenant
+
+export type { FaultRule } from './faults/faults.js';
+export type { FaultInput, WebhookFaults } from './faults/schema.js';
+export type { JournalEntry, JournalFilter } from './journal/journal.js';
+export { REDACTED } from './journal/redact.js';
 export { qrPngResponse, renderQrPng } from './qr/qr.js';
 export { hashSeed, Random } from './random/random.js';
 export type { RateLimitConfig } from './ratelimit/limiter.js';
-export { RateLimiter } from './ratelimit/limiter.js';
-export { type BannerLine, maskSecret } from './server/banner.js';
-export type { CliDefinition, CliIo, CliServerSetup } from './server/cli.js';
-export { runCli } from './server/cli.js';
-export type { CliFlag, CliFlags } from './server/cli-options.js';
-export { EXIT_CODES, flagError, parseRateLimit } from './server/cli-options.js';
-export { type ConnectionInfo, clientAddress } from './server/connection.js';
-export { createMswHandlers } from './server/msw.js';
-export {
-  jsonRequestLine,
-  prettyRequestLine,
-  REQUEST_LOG_MODES,
-  type RequestLogEntry,
-  type RequestLogMode,
-} from './server/request-log.js';
-export type { RunningServer, StartServerOptions } from './server/server.js';
-export { isLoopback, startServer } from './server/server.js';
-export type { TenantData, TenantSnapshot } from './tenants/data.js';
+export type { TenantSnapshot } from './tenants/data.js';
 export { Tenant } from './tenants/tenant.js';
-export type {
-  DeliveryChange,
-  DeliveryListener,
-  DeliveryState,
-  WebhookAttempt,
-  WebhookDelivery,
-  WebhookEvent,
-  WebhookPayload,
-} from './webhooks/types.js';
-export { Webhooks } from './webhooks/webhooks.js';
+export type { WebhookDelivery, WebhookEvent } from './webhooks/types.js';
+
+// Serving: HTTP server, msw handlers, the command line and its catalogue files, API documents
+
+export {
+  CATALOG_FILE_FORMAT,
+  CATALOG_FILE_VERSION,
+  /** @public The fakes' exported `catalogFile` objects have this type (their declarations name it). */
+  type CatalogFileFormat,
+  type CatalogFileHeader,
+  catalogFileFormat,
+} from './catalog/file.js';
+export { renderApiReference } from './openapi/html.js';
+export { documentedRoutes, type RouteKey, servedRoutes } from './openapi/routes.js';
+export { type CliDefinition, type CliIo, runCli } from './server/cli.js';
+export { flagError } from './server/cli-options.js';
+export { createMswHandlers } from './server/msw.js';
+export { isLoopback, type RunningServer, type StartServerOptions, startServer } from './server/server.js';

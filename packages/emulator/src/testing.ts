@@ -7,82 +7,30 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // The conformance kit a fake built on the engine runs (CLI, control routes, indexes, state refusals)
+
+export { checkBanner, cliConformance, linesDuring } from './conformance/cli.js';
 export {
-  type BannerConventions,
-  type CapturedCli,
-  type CliArgs,
-  type CliRunner,
-  captureCli,
-  checkBanner,
-  checkCliHelp,
-  checkCliVersion,
-  cliConformance,
-  type HelpConventions,
-  linesDuring,
-  packageVersion,
-  type StartedCli,
-  startCli,
-  withCli,
-} from './conformance/cli.js';
-export {
-  BUILT_IN_NAMES,
-  type ControlRoute,
-  type ControlRoutesSuite,
   type ControlTarget,
   checkControlDocument,
   controlRoutes,
   describeControlRoutes,
-  type FuzzControlRoutesOptions,
   fuzzControlRoutes,
-  STACK_TRACE,
-  type StartedControlFake,
-  type SuiteRunner,
 } from './conformance/control-fuzz.js';
-export {
-  checkDocsLinkControl,
-  checkRootIndex,
-  checkSandboxIndex,
-  INDEX_LINKS,
-} from './conformance/indexes.js';
-export {
-  checkRestoreRefused,
-  checkStateFileRefused,
-  type RestoreRefusal,
-  type StateBreak,
-  type StateRecords,
-} from './conformance/state.js';
+export { checkDocsLinkControl, checkRootIndex, checkSandboxIndex } from './conformance/indexes.js';
+export { checkRestoreRefused, checkStateFileRefused, type StateBreak } from './conformance/state.js';
 
 // The harness the fakes' own `testing` entry points are built on
+
 export {
-  type AccountTracker,
-  attachMswHandlers,
-  FAKE_MODES,
-  type Fake,
-  type FakeAccount,
-  type FakeDefinition,
-  type FakeMockOptions,
-  type FakeMode,
-  type FakeOptions,
-  type FakeSuite,
-  type FakeSuiteDefinition,
   HarnessError,
+  /** @public Both fakes' testing entries re-export it with HarnessError. */
   type HarnessErrorCode,
-  type HookCallback,
-  joinMswServer,
-  type MswServer,
-  type ResolvedHooks,
-  registerFakeSuite,
-  resolveTestHooks,
-  type ServableMock,
-  type ServedEmulator,
-  type ServeOptions,
-  type SuiteFake,
-  serveEmulator,
-  startFake,
-  type TestHooks,
-  trackAccounts,
-  useFake,
-} from './harness/index.js';
+} from './harness/errors.js';
+export { type Fake, type FakeDefinition, type FakeOptions, startFake, useFake } from './harness/fake.js';
+export { type HookCallback, resolveTestHooks, type TestHooks } from './harness/hooks.js';
+export { attachMswHandlers } from './harness/msw.js';
+export { type FakeMode, serveEmulator } from './harness/serve.js';
+export { type FakeSuite, registerFakeSuite, trackAccounts } from './harness/suite.js';
 
 // A real local webhook receiver
 

@@ -6,7 +6,7 @@
  * fast-check (an optional peer dependency) is loaded when the suite runs.
  */
 import assert from 'node:assert/strict';
-import type { Emulator } from '../emulator/create.js';
+import type { Emulator } from '../types/emulator.js';
 
 /** Ids and keys that reach `Object.prototype` when code indexes a plain object with them. */
 export const BUILT_IN_NAMES = [

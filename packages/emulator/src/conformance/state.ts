@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Emulator } from '../emulator/create.js';
+import type { Emulator } from '../types/emulator.js';
 
 /** A provider state as parsed JSON: collections of records. */
 export type StateRecords = Record<string, Record<string, Record<string, unknown>>>;

@@ -4,9 +4,9 @@
  * account named in the path (`default` is an alias of the default account) and touches only that account.
  */
 import { Hono } from 'hono';
-import type { AccountEnv, ProviderDefinition } from '../emulator/types.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
 import type { Tenant } from '../tenants/tenant.js';
+import type { AccountEnv, ProviderDefinition } from '../types/provider.js';
 import { browserGuard } from './guard.js';
 import { bearerToken, bodyLimit, controlError, readJson, readQuery } from './http.js';
 import {

@@ -10,7 +10,7 @@
  */
 import { isIP } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
-import type { ConnectionInfo } from '../server/connection.js';
+import type { ConnectionInfo } from '../http/connection.js';
 
 /** Names always allowed in `Host` besides IP addresses. */
 const LOOPBACK_NAMES = ['localhost'];

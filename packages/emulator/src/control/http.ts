@@ -6,9 +6,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { readBodyText } from '../emulator/body.js';
 import { EmulatorError, type EmulatorErrorCode } from '../errors.js';
-import { parseOrThrow } from '../internal/validate.js';
+import { readBodyText } from '../http/body.js';
+import { parseOrThrow } from '../validate.js';
 
 export interface ControlErrorBody {
   error: { code: string; message: string; field?: string };

@@ -6,14 +6,14 @@
 import { type ClockMode, initialClockData } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import { EmulatorError } from '../errors.js';
-import { describeIssue } from '../internal/validate.js';
 import { DEFAULT_JOURNAL_BODY_CHARS, DEFAULT_JOURNAL_TOTAL_CHARS } from '../journal/journal.js';
 import { Random } from '../random/random.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
 import { TENANT_DATA_VERSION, type TenantData } from '../tenants/data.js';
 import type { TenantRuntime } from '../tenants/tenant.js';
+import type { EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
+import { describeIssue } from '../validate.js';
 import { webhookConcurrency } from '../webhooks/pool.js';
-import type { EmulatorOptions, Logger, ProviderDefinition } from './types.js';
 
 export const DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS = [10_000, 30_000, 120_000, 600_000, 3_600_000] as const;
 

@@ -6,6 +6,7 @@
 import { EmulatorError } from '../errors.js';
 import type { Random } from '../random/random.js';
 import type { Tenant } from '../tenants/tenant.js';
+import type { AccountLookup } from '../types/provider.js';
 
 /** What the registry needs to hand out credentials: the provider's rules and a generator. */
 export interface CredentialRules {
@@ -14,15 +15,6 @@ export interface CredentialRules {
   generate?(random: Random): { key: string; secret: string };
   /** Throws INVALID_ARGUMENT naming the field when credentials break the provider's rules. */
   validate?(key: string, secret: string): void;
-}
-
-/** The read side of the registry, as provider hooks see it. */
-export interface AccountLookup<S, P = unknown> {
-  /** By id (= key) or 'default'; throws EmulatorError UNKNOWN_ACCOUNT. */
-  account(id?: string): Tenant<S, P>;
-  /** By key, undefined when unknown. */
-  findAccount(key: string): Tenant<S, P> | undefined;
-  accounts(): Tenant<S, P>[];
 }
 
 export class AccountRegistry<S, P> implements AccountLookup<S, P> {

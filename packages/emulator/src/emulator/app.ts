@@ -6,14 +6,13 @@
 import { Hono } from 'hono';
 import { createControlApp } from '../control/app.js';
 import { controlError } from '../control/http.js';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from '../http/body.js';
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
-import type { AccountLookup } from './accounts.js';
+import type { AccountLookup, EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
 import { answer } from './answer.js';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from './body.js';
 import { createProviderApp } from './pipeline.js';
-import type { EmulatorOptions, Logger, ProviderDefinition } from './types.js';
 
 /** What the app needs from the rest of the emulator. */
 export interface AppParts<S, P> {

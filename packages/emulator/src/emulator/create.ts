@@ -4,14 +4,15 @@
  * (accounts.ts), the per-account runtime (account-runtime.ts), persistence loading (persisted.ts) and the app
  * assembly (app.ts). Each part gets what it needs as arguments; none reaches back for one created later.
  */
-import type { Hono } from 'hono';
 import { controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
+import type { ConnectionInfo } from '../http/connection.js';
 import { allOrNothing } from '../persistence/all-or-nothing.js';
 import { StateSaver } from '../persistence/saver.js';
 import { CryptoRandom, Random } from '../random/random.js';
-import type { ConnectionInfo } from '../server/connection.js';
 import { Tenant, toMs } from '../tenants/tenant.js';
+import type { Emulator } from '../types/emulator.js';
+import type { EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
 import { accountRuntime } from './account-runtime.js';
 import { AccountRegistry } from './accounts.js';
 import { assembleApp } from './app.js';
@@ -24,41 +25,9 @@ import {
 } from './persisted.js';
 import { isDropMarker } from './pipeline.js';
 import { RealTimeTimer } from './timer.js';
-import type { EmulatorOptions, Logger, ProviderDefinition } from './types.js';
-
-export { DEFAULT_WEBHOOK_RETRY_SCHEDULE_MS } from './account-runtime.js';
 
 /** Base URL used by `emulator.request('/path')`; any host works since routing is by path. */
 const LOCAL_BASE = 'http://emulator.local';
-
-export interface Emulator<S, P = unknown> {
-  readonly name: string;
-  /** Root Hono app: /_sandbox control API, public routes, provider pipeline. Prefer `fetch` (it maps drop faults). */
-  readonly app: Hono;
-  /** The fetch handler for servers and msw: a drop fault becomes a network error (`Response.error()`). */
-  fetch(request: Request, conn?: ConnectionInfo): Promise<Response>;
-  /** In-process request: a path ('/api/...') or a full URL. */
-  request(input: string | URL, init?: RequestInit): Promise<Response>;
-  readonly defaultAccount: Tenant<S, P>;
-  /** By id (= key) or 'default'; throws EmulatorError UNKNOWN_ACCOUNT. */
-  account(id?: string): Tenant<S, P>;
-  /** By key, undefined when unknown (for `authenticate`). */
-  findAccount(key: string): Tenant<S, P> | undefined;
-  accounts(): Tenant<S, P>[];
-  /** A fresh account with generated (or given) credentials. Throws ACCOUNT_EXISTS for a taken key. */
-  createAccount(options?: { key?: string; secret?: string; params?: P }): Tenant<S, P>;
-  /** Removes a non-default account and its pending work. Throws UNKNOWN_ACCOUNT / INVALID_ARGUMENT (default). */
-  deleteAccount(id: string): void;
-  /** Saves the state file now if anything changed (no-op without a state file). */
-  persist(): Promise<void>;
-  /** Resolves when running tasks, timer firings and saves have finished. */
-  idle(): Promise<void>;
-  /** Stops the timer and waits for in-flight work. */
-  close(): Promise<void>;
-  readonly controlToken: string | undefined;
-  readonly stateFile: string | undefined;
-  readonly logger: Logger;
-}
 
 export function createEmulator<S, P = unknown>(
   provider: ProviderDefinition<S, P>,

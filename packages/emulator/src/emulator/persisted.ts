@@ -15,8 +15,8 @@ import {
 import type { Random } from '../random/random.js';
 import type { TenantData } from '../tenants/data.js';
 import type { Tenant } from '../tenants/tenant.js';
+import type { ProviderDefinition } from '../types/provider.js';
 import type { AccountRegistry } from './accounts.js';
-import type { ProviderDefinition } from './types.js';
 
 /** What a save writes from. */
 export interface SavedAccounts<S, P> {

@@ -8,14 +8,13 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FaultDecision } from '../faults/faults.js';
+import { readBodyText } from '../http/body.js';
+import { journalHeaders, RequestHeaders } from '../http/connection.js';
+import type { RequestLogEntry } from '../http/request-log.js';
 import { type Exchange, exchangeProviderCode } from '../journal/entry.js';
 import type { Redactor } from '../journal/redact.js';
-import { journalHeaders, RequestHeaders } from '../server/connection.js';
-import type { RequestLogEntry } from '../server/request-log.js';
-import type { AccountLookup } from './accounts.js';
+import type { AccountLookup, ProviderDefinition, ProviderEnv } from '../types/provider.js';
 import { answer, notedText, readAndRebuild } from './answer.js';
-import { readBodyText } from './body.js';
-import type { ProviderDefinition, ProviderEnv } from './types.js';
 
 /** A dropped connection travels through Hono as this marker; Emulator.fetch turns it into a network error. */
 export const DROP_HEADER = 'x-esim-sandbox-drop';

@@ -4,8 +4,8 @@
  * coin flips use the tenant's seeded fault generator so a run replays.
  */
 import { EmulatorError } from '../errors.js';
-import { parseOrThrow } from '../internal/validate.js';
 import type { Random } from '../random/random.js';
+import { parseOrThrow } from '../validate.js';
 import { globMatch } from './match.js';
 import { type FaultAction, type FaultInput, faultInputSchema } from './schema.js';
 

@@ -6,7 +6,7 @@
  */
 import type { HttpHandler } from 'msw';
 import type { ClockMode } from '../clock/clock.js';
-import type { Emulator } from '../emulator/create.js';
+import type { Emulator } from '../types/emulator.js';
 import type { TestHooks } from './hooks.js';
 import type { MswServer } from './msw.js';
 import { type FakeMode, serveEmulator } from './serve.js';

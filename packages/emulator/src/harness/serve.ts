@@ -4,9 +4,9 @@
  * changes nothing) or a real HTTP server on a free loopback port (the code under test gets `baseUrl`).
  */
 import type { HttpHandler } from 'msw';
-import type { Emulator } from '../emulator/create.js';
 import { createMswHandlers } from '../server/msw.js';
 import { startServer } from '../server/server.js';
+import type { Emulator } from '../types/emulator.js';
 import { HarnessError } from './errors.js';
 import { attachMswHandlers, joinMswServer, type MswServer } from './msw.js';
 

@@ -3,8 +3,9 @@
  * The one-call test setup both fakes share: start the fake before the suite, give every test its own fresh account,
  * remove that account after the test, close the fake after the suite.
  */
-import type { Emulator } from '../emulator/create.js';
+
 import { EmulatorError } from '../errors.js';
+import type { Emulator } from '../types/emulator.js';
 import { HarnessError } from './errors.js';
 import { resolveTestHooks, type TestHooks } from './hooks.js';
 

@@ -7,7 +7,7 @@
  * for the next few hundred requests, long enough for the garbage collector to copy everything it holds.
  */
 
-import { headersFromJournal } from '../server/connection.js';
+import { headersFromJournal } from '../http/connection.js';
 import type { JournalEntry } from './journal.js';
 import { defineLazy, settle } from './lazy.js';
 import type { Redactor } from './redact.js';

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { CONTROL_ERROR_STATUS, type ControlErrorBody } from '../control/http.js';
+import type { ControlRouteDoc, ProviderControlDocs } from '../types/openapi.js';
 import { ENGINE_ACCOUNT_ROUTES, ENGINE_GLOBAL_ROUTES } from './engine-routes.js';
-import type { ControlRouteDoc, ProviderControlDocs } from './types.js';
 
 const CONTROL_PREFIX = '/_sandbox';
 const ACCOUNT_PREFIX = `${CONTROL_PREFIX}/accounts/:account`;

@@ -6,7 +6,7 @@
 import type { Context, Env, Hono } from 'hono';
 import type { z } from 'zod';
 import { readJson, readQuery } from '../control/http.js';
-import type { ControlRouteDoc } from './types.js';
+import type { ControlRouteDoc } from '../types/openapi.js';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
 

@@ -15,7 +15,7 @@ import {
   webhookConfigSchema,
 } from '../control/schemas.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
-import type { ControlRouteDoc } from './types.js';
+import type { ControlRouteDoc } from '../types/openapi.js';
 
 const ok = { description: '`{ ok: true }`' } as const;
 

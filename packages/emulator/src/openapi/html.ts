@@ -4,6 +4,8 @@
  * (no script, no stylesheet or font from elsewhere, no build step). Operations grouped by tag, parameters and
  * bodies as schema tables, error-code tables from `x-error-codes`, webhooks, and every component schema.
  */
+
+import type { OpenApiDocumentLike } from '../types/openapi.js';
 import {
   anchor,
   asObject,
@@ -16,7 +18,6 @@ import {
   schemaTable,
   typeLabel,
 } from './html-schema.js';
-import type { OpenApiDocumentLike } from './types.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 

@@ -6,10 +6,10 @@
  * reach the journal. Each document is built once, on first use.
  */
 import type { Context, Hono } from 'hono';
+import type { OpenApiDocumentLike, ProviderControlDocs } from '../types/openapi.js';
 import { controlRoutesWithPaths, toOpenApiPath } from './control-document.js';
 import { renderApiReference } from './html.js';
 import { escapeHtml } from './html-schema.js';
-import type { OpenApiDocumentLike, ProviderControlDocs } from './types.js';
 
 export interface ApiDocSources {
   /** The provider's name, shown by the indexes. */

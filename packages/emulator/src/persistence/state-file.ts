@@ -22,8 +22,8 @@ import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { accountDataSchema } from '../control/schemas.js';
 import { EmulatorError } from '../errors.js';
-import { describeIssue, issuePath } from '../internal/validate.js';
 import type { TenantData } from '../tenants/data.js';
+import { describeIssue, issuePath } from '../validate.js';
 
 export const STATE_FILE_FORMAT = 'esim-sandbox-emulator';
 export const STATE_FILE_VERSION = 1;

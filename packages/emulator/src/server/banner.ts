@@ -4,8 +4,9 @@
  * (secret masked unless asked), and the settings in force as the emulator resolved them, never as the flags'
  * defaults are written down elsewhere.
  */
-import type { Emulator } from '../emulator/create.js';
-import type { RequestLogMode } from './request-log.js';
+
+import type { RequestLogMode } from '../http/request-log.js';
+import type { Emulator } from '../types/emulator.js';
 
 /** One `label: value` line of the banner. */
 export type BannerLine = readonly [label: string, value: string];

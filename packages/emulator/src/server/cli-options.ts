@@ -6,10 +6,10 @@
 import { parseArgs } from 'node:util';
 import type { ClockMode } from '../clock/clock.js';
 import { controlTokenProblem } from '../control/http.js';
-import type { EmulatorOptions } from '../emulator/types.js';
 import { EmulatorError } from '../errors.js';
+import { REQUEST_LOG_MODES, type RequestLogMode } from '../http/request-log.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
-import { REQUEST_LOG_MODES, type RequestLogMode } from './request-log.js';
+import type { EmulatorOptions } from '../types/provider.js';
 
 export interface CliFlag {
   type: 'string' | 'boolean';

@@ -5,12 +5,12 @@
  * reports bad flags or a bad state file as one line (exit 2 / 1; see EXIT_CODES).
  */
 import { exitAfterOutput } from '@esim-sandbox/core';
-import type { Emulator } from '../emulator/create.js';
-import type { EmulatorOptions } from '../emulator/types.js';
 import { EmulatorError } from '../errors.js';
+import { type RequestLogMode, requestLogger } from '../http/request-log.js';
+import type { Emulator } from '../types/emulator.js';
+import type { EmulatorOptions } from '../types/provider.js';
 import { type BannerLine, bannerLines } from './banner.js';
 import { type CliFlags, COMMON_FLAGS, parseCli, usage } from './cli-options.js';
-import { type RequestLogMode, requestLogger } from './request-log.js';
 import { type RunningServer, startServer } from './server.js';
 
 export interface CliDefinition {

@@ -5,9 +5,9 @@
  */
 import type { AddressInfo, Socket } from 'node:net';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
-import type { Emulator } from '../emulator/create.js';
 import { EmulatorError } from '../errors.js';
-import type { ConnectionInfo } from './connection.js';
+import type { ConnectionInfo } from '../http/connection.js';
+import type { Emulator } from '../types/emulator.js';
 
 export interface StartServerOptions {
   /** Serve this emulator (its fetch; close() also closes it). */

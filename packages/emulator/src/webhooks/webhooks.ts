@@ -5,7 +5,7 @@
  */
 import { EmulatorError } from '../errors.js';
 import { type WebhookFaultSpec, type WebhookFaults, webhookFaultsSchema } from '../faults/schema.js';
-import { parseOrThrow } from '../internal/validate.js';
+import { parseOrThrow } from '../validate.js';
 import { type AttemptContext, attemptDelivery, isOk } from './attempt.js';
 import type { WebhooksHost } from './host.js';
 import { DeliveryLog } from './log.js';

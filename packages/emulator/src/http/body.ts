@@ -13,7 +13,7 @@
  * internals. In-process and msw requests are read through `c.req.text()` itself (Hono caches it).
  */
 import type { Context } from 'hono';
-import type { ConnectionInfo } from '../server/connection.js';
+import type { ConnectionInfo } from './connection.js';
 
 /** Provider requests: 1 MiB, far above the largest legitimate one (an order of 30 packages is a few KB). */
 export const DEFAULT_MAX_BODY_BYTES = 1_048_576;

@@ -6,15 +6,14 @@ import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { ClockMode } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
+import type { RequestHeaders } from '../http/connection.js';
+import type { RequestLogEntry } from '../http/request-log.js';
 import type { RedactionRules } from '../journal/redact.js';
-import type { OpenApiDocumentLike, ProviderControlDocs } from '../openapi/types.js';
 import type { Random } from '../random/random.js';
 import type { RateLimitConfig } from '../ratelimit/limiter.js';
-import type { RequestHeaders } from '../server/connection.js';
-import type { RequestLogEntry } from '../server/request-log.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { WebhookDelivery } from '../webhooks/types.js';
-import type { AccountLookup } from './accounts.js';
+import type { OpenApiDocumentLike, ProviderControlDocs } from './openapi.js';
 
 /**
  * Hono env of provider requests (authenticate, renderers and routes): the authenticated tenant, the exact request
@@ -52,6 +51,15 @@ export interface InitContext<P> {
   random: Random;
   /** Virtual time the account starts at. */
   now: number;
+}
+
+/** The read side of the registry, as provider hooks see it. */
+export interface AccountLookup<S, P = unknown> {
+  /** By id (= key) or 'default'; throws EmulatorError UNKNOWN_ACCOUNT. */
+  account(id?: string): Tenant<S, P>;
+  /** By key, undefined when unknown. */
+  findAccount(key: string): Tenant<S, P> | undefined;
+  accounts(): Tenant<S, P>[];
 }
 
 export type TaskHandler<S, P = unknown> = (task: Task, tenant: Tenant<S, P>) => void | Promise<void>;

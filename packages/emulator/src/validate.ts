@@ -3,7 +3,7 @@
  * Zod parsing that throws the engine's error class with the first offending field named.
  */
 import type { z } from 'zod';
-import { EmulatorError } from '../errors.js';
+import { EmulatorError } from './errors.js';
 
 export function issuePath(path: readonly PropertyKey[], root?: string): string {
   const parts = path.map((p) => String(p));
