@@ -24,22 +24,6 @@ const KNOWN_CYCLES = {
     'packages/esimaccess-mock/src/http',
     'packages/esimaccess-mock/src/mock',
   ],
-  // iroamly-mock: mock<->control, mock<->routes, routes->control (provider kit, point 1)
-  'packages/iroamly-mock/src/control': [
-    'packages/iroamly-mock/src/mock',
-    'packages/iroamly-mock/src/operations',
-  ],
-  'packages/iroamly-mock/src/mock': [
-    'packages/iroamly-mock/src/control',
-    'packages/iroamly-mock/src/operations',
-    'packages/iroamly-mock/src/routes',
-  ],
-  'packages/iroamly-mock/src/operations': ['packages/iroamly-mock/src/mock'],
-  'packages/iroamly-mock/src/routes': [
-    'packages/iroamly-mock/src/control',
-    'packages/iroamly-mock/src/mock',
-    'packages/iroamly-mock/src/operations',
-  ],
   // emulator: everything around src/emulator (createEmulator split, point 2), and control<->server<->tenants
   'packages/emulator/src/control': [
     'packages/emulator/src/emulator',

@@ -27,7 +27,6 @@ const config: KnipConfig = {
     [
       'packages/emulator',
       'packages/esimaccess-mock',
-      'packages/iroamly-mock',
       'packages/reconciler',
       'packages/contract',
       'apps/playground',

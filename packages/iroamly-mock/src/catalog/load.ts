@@ -45,7 +45,7 @@ const catalogObjectSchema = z.object(
   { error: 'must be an array of plan items or {products: [...]}' },
 );
 
-export type CatalogInput = z.input<typeof planArraySchema> | z.input<typeof catalogObjectSchema>;
+type CatalogInput = z.input<typeof planArraySchema> | z.input<typeof catalogObjectSchema>;
 export type CatalogRegionInput = z.input<typeof regionInputSchema>;
 
 /** The export format: the plan item's fields plus `price`, one object per product. */
@@ -147,4 +147,3 @@ export const parseCatalogFile: (text: string, file: string) => Catalog = catalog
 /** Reads a catalogue file synchronously (the mock is created synchronously). */
 export const readCatalogFile: (file: string) => Catalog = catalogFile.read;
 
-export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };

@@ -7,7 +7,6 @@
 import {
   type Emulator,
   emptyEffects,
-  type Effects as KitEffects,
   type OpContext as KitOpContext,
   type TaskRequest as KitTaskRequest,
   runOp as runKitOp,
@@ -28,8 +27,6 @@ export interface RedemptionTaskData {
   redemptionId: string;
 }
 export type RedemptionTask = KitTaskRequest<typeof REDEMPTION_TASK_KIND, RedemptionTaskData>;
-
-export type Effects = KitEffects<never, RedemptionTask>;
 
 /** What operations read besides the account: shared by every account of one mock. */
 export interface OpsConfig {
