@@ -18,17 +18,6 @@ const config: KnipConfig = {
   compilers: { md: readmeCode },
   // An export also used in its own file is a deliberate part of that module's surface, not dead code.
   ignoreExportsUsedInFile: true,
-  /**
-   * Not narrowed yet: these packages' entry files still export what nobody imports, and other branches are
-   * reshaping them (issue #18 points 1, 2, 7, the dashboard). Their imports still count; only their own unused
-   * exports are not reported. Remove a line once `pnpm deps` passes without it.
-   */
-  ignoreIssues: Object.fromEntries(
-    ['packages/iroamly-mock'].map((dir) => [
-      `${dir}/**`,
-      ['exports', 'types', 'nsExports', 'nsTypes', 'duplicates', 'files'],
-    ]),
-  ),
   workspaces: {
     '.': { entry: ['README.md'] },
     'packages/*': library,

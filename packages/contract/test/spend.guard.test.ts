@@ -134,7 +134,7 @@ describe('iRoamly live run against a fake provider', () => {
     expect(statusOf(report, 'purchase.buy')?.status).toBe('skip');
     expect(statusOf(report, 'redeem.flow')?.status).toBe('skip');
     expect(fake.requests.filter((r) => r.path === '/openapi/purchaseCode')).toHaveLength(1);
-    expect(fake.mock.control.balance()).toBe(100_000);
+    expect(fake.mock.control.account().balance()).toBe(100_000);
     await fake.mock.close();
   });
 
@@ -162,7 +162,7 @@ describe('iRoamly live run against a fake provider', () => {
     });
     expect(statusOf(report, 'purchase.buy')?.status).toBe('pass');
     expect(statusOf(report, 'redeem.flow')?.status).toBe('pass');
-    expect(fake.mock.control.outbox(undefined, 'me@shop.test').length).toBeGreaterThan(0);
+    expect(fake.mock.control.account().outbox('me@shop.test').length).toBeGreaterThan(0);
     await fake.mock.close();
   });
 });

@@ -74,7 +74,7 @@ describe('authentication', () => {
     const m = mock();
     const headers = authHeaders(m);
     await post(m, '/openapi/codeQuery', ORDER, headers);
-    const journal = JSON.stringify(m.control.account().journal.list());
+    const journal = JSON.stringify(m.control.account().tenant.journal.list());
     expect(journal).not.toContain(headers.Certification);
     expect(journal).not.toContain(m.authSecret);
   });

@@ -3,16 +3,13 @@
  */
 
 import type { IroamlyPurchaseCodeRequest } from '@esim-sandbox/core';
-import { Random } from '@esim-sandbox/emulator';
+import { emptyEffects, Random } from '@esim-sandbox/emulator';
 import type { Catalog } from '../src/catalog/catalog.js';
 import { generateCatalog } from '../src/catalog/generate.js';
-import {
-  type IroamlyBehaviourOptions,
-  type OperationContext,
-  resolveBehaviour,
-} from '../src/operations/behaviour.js';
-import { purchase } from '../src/operations/purchase.js';
-import type { Rng } from '../src/state/ids.js';
+import { type IroamlyBehaviourOptions, resolveBehaviour } from '../src/ops/behaviour.js';
+import type { OpContext } from '../src/ops/context.js';
+import { purchase } from '../src/ops/purchase.js';
+import type { OpResult } from '../src/state/result.js';
 import { type AccountState, createAccountState } from '../src/state/types.js';
 
 /** 2024-06-01T12:00:00Z */
@@ -20,17 +17,20 @@ export const T0 = Date.UTC(2024, 5, 1, 12);
 export const DAY = 86_400_000;
 
 /** The engine's seeded generator: the same one a tenant hands the operations. */
-export function testRng(seed = 'test'): Rng {
+export function testRng(seed = 'test'): Random {
   return new Random(seed);
 }
 
 export const smallCatalog: Catalog = generateCatalog({ seed: 7, countries: 3, regional: true });
 
+/** An operation context without its account: {@link on} binds one. */
+export type TestContext = Omit<OpContext, 'state' | 'effects'>;
+
 export function makeContext(
-  overrides: Omit<Partial<OperationContext>, 'behaviour'> & { behaviour?: IroamlyBehaviourOptions } = {},
+  overrides: Omit<Partial<TestContext>, 'behaviour'> & { behaviour?: IroamlyBehaviourOptions } = {},
 ) {
   const { behaviour, ...rest } = overrides;
-  const ctx: OperationContext = {
+  const ctx: TestContext = {
     now: T0,
     rng: testRng(),
     catalog: smallCatalog,
@@ -38,6 +38,17 @@ export function makeContext(
     behaviour: resolveBehaviour(behaviour),
   };
   return ctx;
+}
+
+/** The context of one operation on `state`, collecting its effects afresh. */
+export function on(state: AccountState, ctx: TestContext = makeContext()): OpContext {
+  return { ...ctx, state, effects: emptyEffects() };
+}
+
+/** The value of an operation that cannot refuse; a refusal fails the test. */
+export function value<T>(result: OpResult<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error.msg}`);
+  return result.obj;
 }
 
 export function account(balance = 100_000): AccountState {
@@ -65,8 +76,8 @@ export function purchaseRequest(
 }
 
 /** Buys `quantity` of product 0 and returns the issued codes; fails the test if the purchase fails. */
-export function buyCodes(state: AccountState, ctx: OperationContext, quantity = 1): string[] {
-  const result = purchase(state, purchaseRequest([{ quantity }]), ctx);
-  if (!result.ok) throw new Error(`purchase failed: ${result.failure.msg}`);
-  return result.value.codes;
+export function buyCodes(state: AccountState, ctx: TestContext, quantity = 1): string[] {
+  const result = purchase(on(state, ctx), purchaseRequest([{ quantity }]));
+  if (!result.ok) throw new Error(`purchase failed: ${result.error.msg}`);
+  return result.obj.codes;
 }

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { plansForRegion } from '../src/catalog/catalog.js';
 import { generateCatalog } from '../src/catalog/generate.js';
 import { exportCatalog, loadCatalog, parseCatalogFile, toCatalogFile } from '../src/catalog/load.js';
-import { createIroamlyMock, runIroamlyCli } from '../src/index.js';
+import { runIroamlyCli } from '../src/cli.js';
+import { createIroamlyMock } from '../src/index.js';
 import { planItem } from './catalog.builders.js';
 
 /** Iceland is not in the mock's country table: only a recorded ISO2 code makes it findable as `is`. */

@@ -4,7 +4,7 @@
 import { IroamlyClient } from '@esim-sandbox/core';
 import { checkBanner, cliConformance, linesDuring } from '@esim-sandbox/emulator/testing';
 import { describe, expect, it } from 'vitest';
-import { runIroamlyCli } from '../src/index.js';
+import { runIroamlyCli } from '../src/cli.js';
 
 const cli = cliConformance(runIroamlyCli, new URL('../package.json', import.meta.url), {
   envPrefix: 'IROAMLY_MOCK',

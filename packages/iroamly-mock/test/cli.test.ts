@@ -1,7 +1,7 @@
 import { IroamlyClient } from '@esim-sandbox/core';
 import type { RunningServer } from '@esim-sandbox/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runIroamlyCli } from '../src/index.js';
+import { runIroamlyCli } from '../src/cli.js';
 
 let server: RunningServer | undefined;
 afterEach(async () => {

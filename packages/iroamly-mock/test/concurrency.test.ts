@@ -13,7 +13,7 @@ describe('concurrent purchases', () => {
   it('lets exactly 20 of 50 simultaneous purchases through a balance for 20, never issuing a code twice', async () => {
     const mock = manualMock();
     const product = mock.catalog.products[0]!;
-    mock.control.setBalance(product.price * 20);
+    mock.control.account().setBalance(product.price * 20);
     server = await startServer({ emulator: mock.emulator, port: 0 });
     const client = new IroamlyClient({
       authKey: mock.authKey,
@@ -36,8 +36,8 @@ describe('concurrent purchases', () => {
       expect(error).toBeInstanceOf(ProviderError);
       expect((error as ProviderError).code).toBe('5');
     }
-    expect(mock.control.balance()).toBe(0);
-    const state = mock.control.account().state;
+    expect(mock.control.account().balance()).toBe(0);
+    const state = mock.control.account().state();
     const issued = Object.values(state.orders).flatMap((o) => o.codes);
     expect(issued).toHaveLength(20);
     expect(new Set(issued).size).toBe(20);

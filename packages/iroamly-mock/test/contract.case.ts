@@ -10,7 +10,8 @@ import {
   ProviderError,
 } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIroamlyMock, type IroamlyMock, type IroamlyMockOptions } from '../src/index.js';
+import { createIroamlyMock, type IroamlyMock } from '../src/index.js';
+import type { IroamlyMockOptions } from '../src/mock/options.js';
 import { ORDER_ID_PATTERN, REDEEM_CODE_PATTERN } from '../src/state/ids.js';
 
 export interface Harness {
@@ -100,7 +101,7 @@ export function runContract(transport: string, serve: Serve): void {
         expect(code.redeemCode).toMatch(REDEEM_CODE_PATTERN);
         expect(code.expire_at).toBe('2024-11-28');
       }
-      expect(h.mock.control.balance()).toBe(10_000 - 3 * firstProduct(h).price);
+      expect(h.mock.control.account().balance()).toBe(10_000 - 3 * firstProduct(h).price);
     });
 
     it('answers an unknown product with code 4 naming it, and debits nothing', async () => {
@@ -110,7 +111,7 @@ export function runContract(transport: string, serve: Serve): void {
       );
       expect(error.code).toBe('4');
       expect(error.message).toContain('nosuchprodu');
-      expect(h.mock.control.balance()).toBe(10_000);
+      expect(h.mock.control.account().balance()).toBe(10_000);
     });
 
     it.each([
@@ -118,11 +119,11 @@ export function runContract(transport: string, serve: Serve): void {
       [6, { insufficientBalanceCode: 6 as const }],
     ])('answers a purchase above the balance with code %i', async (code, behaviour) => {
       const h = await start({ behaviour });
-      h.mock.control.setBalance(firstProduct(h).price - 1);
+      h.mock.control.account().setBalance(firstProduct(h).price - 1);
       const error = await providerError(buy(h));
       expect(error.code).toBe(String(code));
       expect(error.retryable).toBe(false);
-      expect(h.mock.control.balance()).toBe(firstProduct(h).price - 1);
+      expect(h.mock.control.account().balance()).toBe(firstProduct(h).price - 1);
     });
 
     it('refuses a wrong AuthSecret or an unknown AuthKey with code 2 as an AuthenticationError', async () => {
@@ -146,7 +147,7 @@ export function runContract(transport: string, serve: Serve): void {
 
     it('answers an injected failure with code -1, which a safe call retries past', async () => {
       const h = await start();
-      const faults = h.mock.control.account().faults;
+      const faults = h.mock.control.account().tenant.faults;
       faults.add({ path: '/openapi/purchaseCode', times: 1, action: { type: 'error', code: '-1' } });
       const error = await providerError(buy(h));
       expect(error.code).toBe('-1');
@@ -157,7 +158,7 @@ export function runContract(transport: string, serve: Serve): void {
       expect(await retrying.queryCodes(orderId)).toHaveLength(1);
       const answered = h.mock.control
         .account()
-        .journal.list({ path: '/openapi/codeQuery' })
+        .tenant.journal.list({ path: '/openapi/codeQuery' })
         .map((e) => e.providerCode);
       expect(answered.slice(-2)).toEqual(['-1', '1']);
     });
@@ -170,9 +171,9 @@ export function runContract(transport: string, serve: Serve): void {
       expect((await client.queryCodes(orderId)).map((c) => c.status)).toEqual([1, 0]);
       expect((await providerError(client.queryQrCode(redeemCode))).code).toBe('7');
 
-      await h.mock.control.advance(2_999);
+      await h.mock.control.account().advance(2_999);
       expect((await client.queryCodes(orderId))[0]?.status).toBe(1);
-      await h.mock.control.advance(1);
+      await h.mock.control.account().advance(1);
       expect((await client.queryCodes(orderId)).map((c) => c.status)).toEqual([2, 0]);
 
       const qr = await client.queryQrCode(redeemCode);
@@ -182,7 +183,7 @@ export function runContract(transport: string, serve: Serve): void {
       const bytes = new Uint8Array(await png.arrayBuffer());
       expect([...bytes.slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-      const mail = h.mock.control.outbox(undefined, 'traveller@example.com');
+      const mail = h.mock.control.account().outbox('traveller@example.com');
       expect(mail).toHaveLength(1);
       expect(mail[0]).toMatchObject({ kind: 'qr_redeemed', createdAt: '2024-06-01T00:00:03.000Z' });
       expect(mail[0]?.codes[0]?.qrcode).toBe(qr.qrcode);
@@ -193,16 +194,16 @@ export function runContract(transport: string, serve: Serve): void {
       const h = await start();
       const { client, orderId, codes } = await buy(h);
       const codeList = [{ redeemCode: codes[0]!.redeemCode }];
-      h.mock.control.failNextRedemption({ reason: 'no profile left' });
+      h.mock.control.account().failNextRedemption({ reason: 'no profile left' });
       await client.redeemQrCode({ email: 'traveller@example.com', codeList });
-      await h.mock.control.advance(3_000);
+      await h.mock.control.account().advance(3_000);
       expect((await client.queryCodes(orderId))[0]?.status).toBe(3);
-      expect(h.mock.control.outbox().at(-1)).toMatchObject({
+      expect(h.mock.control.account().outbox().at(-1)).toMatchObject({
         kind: 'redemption_failed',
         failureReason: 'no profile left',
       });
       await client.redeemQrCode({ email: 'traveller@example.com', codeList });
-      await h.mock.control.advance(3_000);
+      await h.mock.control.account().advance(3_000);
       expect((await client.queryCodes(orderId))[0]?.status).toBe(2);
     });
 
@@ -212,7 +213,7 @@ export function runContract(transport: string, serve: Serve): void {
       const request = { email: 'a@b.co', codeList: [{ redeemCode: codes[0]!.redeemCode }] };
       await client.redeemQrCode(request);
       expect((await providerError(client.redeemQrCode(request))).code).toBe('7');
-      await h.mock.control.advance(10_000);
+      await h.mock.control.account().advance(10_000);
       expect((await providerError(client.redeemQrCode(request))).code).toBe('7');
     });
 
@@ -220,7 +221,7 @@ export function runContract(transport: string, serve: Serve): void {
       const h = await start({ behaviour: { codeValidityDays: 1 } });
       const { client, orderId, codes } = await buy(h);
       expect(codes[0]?.expire_at).toBe('2024-06-02');
-      await h.mock.control.advance(2 * 86_400_000);
+      await h.mock.control.account().advance(2 * 86_400_000);
       const error = await providerError(
         client.redeemQrCode({ email: 'a@b.co', codeList: [{ redeemCode: codes[0]!.redeemCode }] }),
       );
@@ -234,7 +235,7 @@ export function runContract(transport: string, serve: Serve): void {
       const { client, codes } = await buy(h);
       const redeemCode = codes[0]!.redeemCode;
       await client.redeemQrCode({ email: 'a@b.co', codeList: [{ redeemCode }] });
-      await h.mock.control.advance(3_000);
+      await h.mock.control.account().advance(3_000);
       const viaCode = await h.client({ qrcodeQueryField: 'code' }).queryQrCode(redeemCode);
       expect(viaCode).toEqual(await client.queryQrCode(redeemCode));
     });

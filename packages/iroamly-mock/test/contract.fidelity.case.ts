@@ -5,7 +5,8 @@
  */
 import { IROAMLY_MAX_CODES_PER_PURCHASE, IroamlyClient, ProviderError } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createIroamlyMock, type IroamlyMock, iroamlyMagicValues } from '../src/index.js';
+import { createIroamlyMock, type IroamlyMock } from '../src/index.js';
+import { iroamlyMagicValues } from '../src/ops/magic.js';
 import type { Serve } from './contract.case.js';
 import { authHeaders } from './http.builders.js';
 
@@ -65,13 +66,13 @@ export function runFidelityContract(transport: string, serve: Serve): void {
 
     it('serves all four endpoints by GET, lists as JSON text in the query string', async () => {
       const s = await start();
-      const before = s.mock.control.balance();
+      const before = s.mock.control.account().balance();
       const bought = await s.call('GET', '/openapi/purchaseCode', {
         email: EMAIL,
         productList: [{ productCode: s.productCode, quantity: 2 }],
       });
       expect(bought).toMatchObject({ code: 1, orderId: expect.any(String) });
-      expect(s.mock.control.balance()).toBe(before - 2 * s.mock.catalog.products[0]!.price);
+      expect(s.mock.control.account().balance()).toBe(before - 2 * s.mock.catalog.products[0]!.price);
       const codes = await s.call('GET', '/openapi/codeQuery', { orderId: bought.orderId });
       expect(codes).toMatchObject({ code: 1, data: [{ status: 0 }, { status: 0 }] });
       const [first] = codes.data as { redeemCode: string }[];
@@ -80,7 +81,7 @@ export function runFidelityContract(transport: string, serve: Serve): void {
         codeList: [{ redeemCode: first!.redeemCode }],
       });
       expect(redeemed).toEqual({ code: 1, msg: 'success' });
-      await s.mock.control.advance(10_000);
+      await s.mock.control.account().advance(10_000);
       expect(await s.call('GET', '/openapi/qrcodeQuery', { redeemCode: first!.redeemCode })).toMatchObject({
         code: 1,
         qrcode: expect.stringMatching(/\/qrcode\/[0-9a-f]{32}\.png$/),
@@ -107,8 +108,8 @@ export function runFidelityContract(transport: string, serve: Serve): void {
         productList: [{ productCode: s.productCode, quantity: 1 }],
       });
       const [code] = await s.client.queryCodes(orderId);
-      const before = s.mock.control.account().state;
-      const balance = s.mock.control.balance();
+      const before = s.mock.control.account().state();
+      const balance = s.mock.control.account().balance();
       const attempt =
         m.endpoint === 'purchaseCode'
           ? s.client.purchase({ email: m.value, productList: [{ productCode: s.productCode, quantity: 1 }] })
@@ -119,14 +120,14 @@ export function runFidelityContract(transport: string, serve: Serve): void {
       );
       expect(error).toBeInstanceOf(ProviderError);
       expect(error).toMatchObject({ code: String(m.code) });
-      expect(s.mock.control.balance()).toBe(balance);
-      expect(Object.keys(s.mock.control.account().state.orders)).toEqual(Object.keys(before.orders));
+      expect(s.mock.control.account().balance()).toBe(balance);
+      expect(Object.keys(s.mock.control.account().state().orders)).toEqual(Object.keys(before.orders));
       expect(await s.client.queryCodes(orderId)).toEqual([code]);
     });
 
     it(`answers code 3 for more than ${IROAMLY_MAX_CODES_PER_PURCHASE} codes in one purchase, and debits nothing`, async () => {
       const s = await start();
-      s.mock.control.setBalance(100_000_000);
+      s.mock.control.account().setBalance(100_000_000);
       const half = IROAMLY_MAX_CODES_PER_PURCHASE / 2;
       const lines = [
         { productCode: s.productCode, quantity: half },
@@ -138,7 +139,7 @@ export function runFidelityContract(transport: string, serve: Serve): void {
           msg: `productList: must not ask for more than ${IROAMLY_MAX_CODES_PER_PURCHASE} codes in all`,
         });
       }
-      expect(s.mock.control.balance()).toBe(100_000_000);
+      expect(s.mock.control.account().balance()).toBe(100_000_000);
       lines[1]!.quantity = half;
       expect(
         await s.call('POST', '/openapi/purchaseCode', { email: EMAIL, productList: lines }),
@@ -150,7 +151,7 @@ export function runFidelityContract(transport: string, serve: Serve): void {
     it.each(BUILT_IN_NAMES)('treats %s as an unknown orderId, redeem code and productCode', async (name) => {
       const s = await start();
       await s.client.purchase({ email: EMAIL, productList: [{ productCode: s.productCode, quantity: 1 }] });
-      const balance = s.mock.control.balance();
+      const balance = s.mock.control.account().balance();
       const answers = [
         await s.call('POST', '/openapi/codeQuery', { orderId: name }),
         await s.call('GET', '/openapi/codeQuery', { orderId: name }),
@@ -162,7 +163,7 @@ export function runFidelityContract(transport: string, serve: Serve): void {
         }),
       ];
       expect(answers.map((a) => a.code)).toEqual([7, 7, 7, 7, 4]);
-      expect(s.mock.control.balance()).toBe(balance);
+      expect(s.mock.control.account().balance()).toBe(balance);
     });
   });
 }

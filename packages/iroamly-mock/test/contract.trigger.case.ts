@@ -5,8 +5,8 @@
  */
 import { IroamlyClient } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { TRIGGER_KINDS } from '../src/control/trigger.js';
 import { createIroamlyMock, type IroamlyMock } from '../src/index.js';
-import { TRIGGER_KINDS } from '../src/operations/trigger.js';
 import type { Serve } from './contract.case.js';
 
 interface Answer {
@@ -99,7 +99,7 @@ export function runTriggerContract(transport: string, serve: Serve): void {
       const [got, body] = await post('/trigger', input);
       expect(got).toBe(status);
       expect(body.error?.code).toBe(code);
-      expect(mock.control.outbox()).toEqual([]);
+      expect(mock.control.account().outbox()).toEqual([]);
     });
   });
 }

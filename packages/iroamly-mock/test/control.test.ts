@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { resolveBehaviour } from '../src/operations/behaviour.js';
 import {
   DEFAULT_FAILURE_REASON,
   failNextRedemptionSchema,
   failNextRedemptions,
   setBalance,
   setBalanceSchema,
-} from '../src/operations/control.js';
-import { account } from './builders.js';
+} from '../src/control/actions.js';
+import { resolveBehaviour } from '../src/ops/behaviour.js';
+import { account, on, value } from './builders.js';
 
 describe('control operations', () => {
   it('sets the balance in minor units', () => {
     const state = account(0);
-    expect(setBalance(state, setBalanceSchema.parse({ balance: 2_500 }))).toBe(2_500);
+    expect(value(setBalance(on(state), setBalanceSchema.parse({ balance: 2_500 })))).toBe(2_500);
     expect(state.balance).toBe(2_500);
   });
 
@@ -27,7 +27,9 @@ describe('control operations', () => {
 
   it('queues as many injected failures as asked, with the reason', () => {
     const state = account();
-    expect(failNextRedemptions(state, failNextRedemptionSchema.parse({ count: 2, reason: 'x' }))).toBe(2);
+    expect(
+      value(failNextRedemptions(on(state), failNextRedemptionSchema.parse({ count: 2, reason: 'x' }))),
+    ).toBe(2);
     expect(state.pendingFailures).toEqual([{ reason: 'x' }, { reason: 'x' }]);
   });
 

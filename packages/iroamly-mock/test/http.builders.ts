@@ -2,7 +2,8 @@
  * Raw-request builders for the tests that must send what a client never would (bad JSON, wrong headers).
  */
 import { IroamlyClient, iroamlyCertification } from '@esim-sandbox/core';
-import { createIroamlyMock, type IroamlyMock, type IroamlyMockOptions } from '../src/index.js';
+import { createIroamlyMock, type IroamlyMock } from '../src/index.js';
+import type { IroamlyMockOptions } from '../src/mock/options.js';
 
 export function manualMock(options: IroamlyMockOptions = {}): IroamlyMock {
   return createIroamlyMock({ clock: 'manual', startTime: '2024-06-01T00:00:00Z', seed: 'raw', ...options });

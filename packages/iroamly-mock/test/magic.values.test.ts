@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { iroamlyCodes } from '@esim-sandbox/core';
 import { describe, expect, it } from 'vitest';
-import { iroamlyMagicValues } from '../src/index.js';
+import { iroamlyMagicValues } from '../src/ops/magic.js';
 import { authHeaders, manualMock, post } from './http.builders.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -65,7 +65,7 @@ describe('error faults', () => {
 describe('id tables', () => {
   it('are null-prototype in a new account and after restoring a snapshot sent as JSON', async () => {
     const mock = manualMock();
-    const tenant = mock.control.account();
+    const { tenant } = mock.control.account();
     const check = () => {
       for (const table of [
         tenant.state.orders,

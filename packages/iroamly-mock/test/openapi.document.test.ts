@@ -41,7 +41,7 @@ describe('the provider document', () => {
     const res = await mock.emulator.request('/openapi.json');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(iroamlyOpenApiDocument());
-    expect(mock.control.account().journal.list()).toEqual([]);
+    expect(mock.control.account().tenant.journal.list()).toEqual([]);
   });
 
   it('has a reference page at /docs naming every operation and every response code', async () => {
@@ -100,7 +100,7 @@ describe('the provider document', () => {
     const [code] = await client.queryCodes(orderId);
     await expect(client.queryCodes('no-such-order')).rejects.toThrow();
     await client.redeemQrCode({ email: 'traveller@test.co', codeList: [{ redeemCode: code!.redeemCode }] });
-    await mock.control.advance(60_000);
+    await mock.control.account().advance(60_000);
     await client.queryQrCode(code!.redeemCode);
     for (const path of [
       `/openapi/codeQuery?orderId=${orderId}`,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IroamlyMock, IroamlyMockOptions } from '../src/index.js';
+import type { IroamlyMock } from '../src/index.js';
+import type { IroamlyMockOptions } from '../src/mock/options.js';
 import { authHeaders, get, manualMock, post } from './http.builders.js';
 
 const mocks: IroamlyMock[] = [];
@@ -46,7 +47,7 @@ describe('parameter validation (code 3, through core’s schemas and mapper)', (
   it('debits nothing when a purchase is refused for its parameters', async () => {
     const m = mock({ balance: 5_000 });
     await post(m, '/openapi/purchaseCode', { email: 'x', productList: [{ productCode: 'a', quantity: 1 }] });
-    expect(m.control.balance()).toBe(5_000);
+    expect(m.control.account().balance()).toBe(5_000);
   });
 });
 
@@ -121,6 +122,6 @@ describe('internal failures', () => {
     });
     expect(res).toEqual({ status: 200, json: { code: -1, msg: 'Request failed: internal error' } });
     expect(logged.join('\n')).toContain('catalogue storage unavailable');
-    expect(m.control.balance()).toBe(100_000);
+    expect(m.control.account().balance()).toBe(100_000);
   });
 });

@@ -22,16 +22,21 @@ describe('state file', () => {
     });
     const [code] = await clientOf(first).queryCodes(orderId);
     await clientOf(first).redeemQrCode({ email: 'a@b.co', codeList: [{ redeemCode: code!.redeemCode }] });
-    const balance = first.control.balance();
+    const balance = first.control.account().balance();
     await first.close();
 
     const second = manualMock({ stateFile });
     try {
-      expect(second.control.balance()).toBe(balance);
+      expect(second.control.account().balance()).toBe(balance);
       expect((await clientOf(second).queryCodes(orderId))[0]?.status).toBe(1);
-      await second.control.advance(3_000);
+      await second.control.account().advance(3_000);
       expect((await clientOf(second).queryCodes(orderId))[0]?.status).toBe(2);
-      expect(second.control.outbox().map((m) => m.kind)).toEqual(['codes_purchased', 'qr_redeemed']);
+      expect(
+        second.control
+          .account()
+          .outbox()
+          .map((m) => m.kind),
+      ).toEqual(['codes_purchased', 'qr_redeemed']);
     } finally {
       await second.close();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { purchase } from '../src/operations/purchase.js';
+import { purchase } from '../src/ops/purchase.js';
 import { ORDER_ID_PATTERN, REDEEM_CODE_PATTERN } from '../src/state/ids.js';
-import { account, makeContext, product, purchaseRequest, T0 } from './builders.js';
+import { account, makeContext, on, product, purchaseRequest, T0 } from './builders.js';
 
 describe('purchase', () => {
   it('debits the exact total once and issues one code per unit', () => {
@@ -10,15 +10,15 @@ describe('purchase', () => {
       { n: 0, quantity: 2 },
       { n: 1, quantity: 1 },
     ]);
-    const result = purchase(state, request, makeContext());
+    const result = purchase(on(state, makeContext()), request);
     const total = 2 * product(0).price + product(1).price;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.total).toBe(total);
+    expect(result.obj.total).toBe(total);
     expect(state.balance).toBe(100_000 - total);
-    expect(result.value.orderId).toMatch(ORDER_ID_PATTERN);
-    expect(result.value.codes).toHaveLength(3);
-    expect(result.value.codes.map((c) => state.codes[c]?.productCode)).toEqual([
+    expect(result.obj.orderId).toMatch(ORDER_ID_PATTERN);
+    expect(result.obj.codes).toHaveLength(3);
+    expect(result.obj.codes.map((c) => state.codes[c]?.productCode)).toEqual([
       product(0).item.productCode,
       product(0).item.productCode,
       product(1).item.productCode,
@@ -27,10 +27,10 @@ describe('purchase', () => {
 
   it('issues unique 13-character lowercase codes, not redeemed, expiring after the validity period', () => {
     const state = account(10_000_000);
-    const result = purchase(state, purchaseRequest([{ quantity: 100 }]), makeContext());
-    if (!result.ok) throw new Error(result.failure.msg);
-    expect(new Set(result.value.codes).size).toBe(100);
-    for (const code of result.value.codes) {
+    const result = purchase(on(state, makeContext()), purchaseRequest([{ quantity: 100 }]));
+    if (!result.ok) throw new Error(result.error.msg);
+    expect(new Set(result.obj.codes).size).toBe(100);
+    for (const code of result.obj.codes) {
       expect(code).toMatch(REDEEM_CODE_PATTERN);
       expect(state.codes[code]).toMatchObject({ status: 0, expire_at: '2024-11-28' });
     }
@@ -38,14 +38,17 @@ describe('purchase', () => {
 
   it('uses the configured validity period for expire_at', () => {
     const state = account();
-    const result = purchase(state, purchaseRequest(), makeContext({ behaviour: { codeValidityDays: 30 } }));
-    if (!result.ok) throw new Error(result.failure.msg);
-    expect(state.codes[result.value.codes[0]!]?.expire_at).toBe('2024-07-01');
+    const result = purchase(
+      on(state, makeContext({ behaviour: { codeValidityDays: 30 } })),
+      purchaseRequest(),
+    );
+    if (!result.ok) throw new Error(result.error.msg);
+    expect(state.codes[result.obj.codes[0]!]?.expire_at).toBe('2024-07-01');
   });
 
   it('succeeds when the balance equals the total, leaving zero', () => {
     const state = account(product(0).price * 3);
-    expect(purchase(state, purchaseRequest([{ quantity: 3 }]), makeContext()).ok).toBe(true);
+    expect(purchase(on(state, makeContext()), purchaseRequest([{ quantity: 3 }])).ok).toBe(true);
     expect(state.balance).toBe(0);
   });
 
@@ -53,13 +56,12 @@ describe('purchase', () => {
     const state = account(100_000);
     const before = structuredClone(state);
     const result = purchase(
-      state,
+      on(state, makeContext()),
       purchaseRequest([{ n: 0 }, { productCode: 'zzzzzzzzzzz' }, { productCode: 'yyy' }]),
-      makeContext(),
     );
     expect(result).toEqual({
       ok: false,
-      failure: { code: 4, msg: 'Product code does not exist: zzzzzzzzzzz, yyy' },
+      error: { code: 4, msg: 'Product code does not exist: zzzzzzzzzzz, yyy' },
     });
     expect(state).toEqual(before);
   });
@@ -74,40 +76,40 @@ describe('purchase', () => {
       const state = account(product(0).price * 2 - 1);
       const before = structuredClone(state);
       const ctx = makeContext({ behaviour: configured ? { insufficientBalanceCode: configured } : {} });
-      const result = purchase(state, purchaseRequest([{ quantity: 2 }]), ctx);
+      const result = purchase(on(state, ctx), purchaseRequest([{ quantity: 2 }]));
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.failure.code).toBe(code);
-      expect(result.failure.msg).toMatch(/^Insufficient balance: order total \d+ exceeds balance \d+/);
+      expect(result.error.code).toBe(code);
+      expect(result.error.msg).toMatch(/^Insufficient balance: order total \d+ exceeds balance \d+/);
       expect(state).toEqual(before);
     },
   );
 
   it('mails the purchased codes to the order email', () => {
     const state = account();
-    const result = purchase(state, purchaseRequest([{ quantity: 2 }], 'shop@example.org'), makeContext());
-    if (!result.ok) throw new Error(result.failure.msg);
+    const result = purchase(on(state, makeContext()), purchaseRequest([{ quantity: 2 }], 'shop@example.org'));
+    if (!result.ok) throw new Error(result.error.msg);
     expect(state.outbox).toHaveLength(1);
     expect(state.outbox[0]).toMatchObject({
       kind: 'codes_purchased',
       to: 'shop@example.org',
-      orderId: result.value.orderId,
+      orderId: result.obj.orderId,
       createdAt: T0,
     });
-    expect(state.outbox[0]?.codes.map((c) => c.redeemCode)).toEqual(result.value.codes);
+    expect(state.outbox[0]?.codes.map((c) => c.redeemCode)).toEqual(result.obj.codes);
   });
 
   it('sends no purchase mail when purchaseEmail is off', () => {
     const state = account();
-    purchase(state, purchaseRequest(), makeContext({ behaviour: { purchaseEmail: false } }));
+    purchase(on(state, makeContext({ behaviour: { purchaseEmail: false } })), purchaseRequest());
     expect(state.outbox).toEqual([]);
   });
 
   it('gives the same order id and codes for the same seed', () => {
     const run = () => {
       const state = account();
-      const result = purchase(state, purchaseRequest([{ quantity: 2 }]), makeContext());
-      return result.ok ? [result.value.orderId, ...result.value.codes] : [];
+      const result = purchase(on(state, makeContext()), purchaseRequest([{ quantity: 2 }]));
+      return result.ok ? [result.obj.orderId, ...result.obj.codes] : [];
     };
     expect(run()).toEqual(run());
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { failNextRedemptionSchema, failNextRedemptions } from '../src/operations/control.js';
-import { queryCodes, queryQrCode } from '../src/operations/query.js';
-import { completeRedemption, redemptionDelayMs, startRedemption } from '../src/operations/redeem.js';
+import { failNextRedemptionSchema, failNextRedemptions } from '../src/control/actions.js';
+import { queryCodes, queryQrCode } from '../src/ops/query.js';
+import { completeRedemption, redemptionDelayMs, startRedemption } from '../src/ops/redeem.js';
 import type { AccountState } from '../src/state/types.js';
-import { account, buyCodes, DAY, makeContext, T0 } from './builders.js';
+import { account, buyCodes, DAY, makeContext, on, T0, value } from './builders.js';
 
 function redeemRequest(codes: string[], email = 'traveller@example.com') {
   return { email, codeList: codes.map((redeemCode) => ({ redeemCode })) };
@@ -18,12 +18,12 @@ describe('redemption lifecycle', () => {
     const state = account();
     const ctx = makeContext();
     const codes = buyCodes(state, ctx, 2);
-    const started = startRedemption(state, redeemRequest(codes), ctx);
-    if (!started.ok) throw new Error(started.failure.msg);
+    const started = startRedemption(on(state, ctx), redeemRequest(codes));
+    if (!started.ok) throw new Error(started.error.msg);
     expect(statuses(state, codes)).toEqual([1, 1]);
-    expect(started.value.dueAt).toBe(T0 + 2_000 + 2 * 1_000);
+    expect(started.obj.dueAt).toBe(T0 + 2_000 + 2 * 1_000);
 
-    const mail = completeRedemption(state, started.value.id, { ...ctx, now: started.value.dueAt });
+    const mail = completeRedemption(on(state, { ...ctx, now: started.obj.dueAt }), started.obj.id);
     expect(statuses(state, codes)).toEqual([2, 2]);
     const record = state.codes[codes[0]!]!;
     expect(record.lpa).toMatch(/^LPA:1\$rsp\.iroamly-sandbox\.test\$[0-9A-F]{32}$/);
@@ -31,13 +31,13 @@ describe('redemption lifecycle', () => {
     expect(mail).toMatchObject({
       kind: 'qr_redeemed',
       to: 'traveller@example.com',
-      createdAt: started.value.dueAt,
+      createdAt: started.obj.dueAt,
     });
     expect(mail?.codes.map((c) => c.lpa)).toEqual(codes.map((c) => state.codes[c]?.lpa));
     const qr = queryQrCode(state, codes[0]!);
     expect(qr).toEqual({
       ok: true,
-      value: { redeemCode: codes[0], qrToken: record.qrToken, lpa: record.lpa },
+      obj: { redeemCode: codes[0], qrToken: record.qrToken, lpa: record.lpa },
     });
   });
 
@@ -45,27 +45,27 @@ describe('redemption lifecycle', () => {
     const state = account();
     const ctx = makeContext();
     const codes = buyCodes(state, ctx, 1);
-    failNextRedemptions(state, failNextRedemptionSchema.parse({ reason: 'profile pool empty' }));
-    const started = startRedemption(state, redeemRequest(codes), ctx);
-    if (!started.ok) throw new Error(started.failure.msg);
-    const mail = completeRedemption(state, started.value.id, { ...ctx, now: started.value.dueAt });
+    value(failNextRedemptions(on(state), failNextRedemptionSchema.parse({ reason: 'profile pool empty' })));
+    const started = startRedemption(on(state, ctx), redeemRequest(codes));
+    if (!started.ok) throw new Error(started.error.msg);
+    const mail = completeRedemption(on(state, { ...ctx, now: started.obj.dueAt }), started.obj.id);
     expect(statuses(state, codes)).toEqual([3]);
     expect(state.codes[codes[0]!]?.failureReason).toBe('profile pool empty');
     expect(mail).toMatchObject({ kind: 'redemption_failed', failureReason: 'profile pool empty' });
-    expect(queryQrCode(state, codes[0]!)).toMatchObject({ ok: false, failure: { code: 7 } });
+    expect(queryQrCode(state, codes[0]!)).toMatchObject({ ok: false, error: { code: 7 } });
   });
 
   it('lets a failed code be redeemed again, and uses an injected failure only once', () => {
     const state = account();
     const ctx = makeContext();
     const codes = buyCodes(state, ctx, 1);
-    failNextRedemptions(state, failNextRedemptionSchema.parse({}));
-    const first = startRedemption(state, redeemRequest(codes), ctx);
-    if (!first.ok) throw new Error(first.failure.msg);
-    completeRedemption(state, first.value.id, ctx);
-    const second = startRedemption(state, redeemRequest(codes), ctx);
-    if (!second.ok) throw new Error(second.failure.msg);
-    completeRedemption(state, second.value.id, ctx);
+    value(failNextRedemptions(on(state), failNextRedemptionSchema.parse({})));
+    const first = startRedemption(on(state, ctx), redeemRequest(codes));
+    if (!first.ok) throw new Error(first.error.msg);
+    completeRedemption(on(state, ctx), first.obj.id);
+    const second = startRedemption(on(state, ctx), redeemRequest(codes));
+    if (!second.ok) throw new Error(second.error.msg);
+    completeRedemption(on(state, ctx), second.obj.id);
     expect(statuses(state, codes)).toEqual([2]);
     expect(state.codes[codes[0]!]?.failureReason).toBeUndefined();
   });
@@ -79,16 +79,16 @@ describe('redemption lifecycle', () => {
     const state = account();
     const ctx = makeContext();
     const codes = buyCodes(state, ctx, 4);
-    const busy = startRedemption(state, redeemRequest([codes[1]!]), ctx);
-    const done = startRedemption(state, redeemRequest([codes[2]!]), ctx);
+    const busy = startRedemption(on(state, ctx), redeemRequest([codes[1]!]));
+    const done = startRedemption(on(state, ctx), redeemRequest([codes[2]!]));
     if (!busy.ok || !done.ok) throw new Error('setup failed');
-    completeRedemption(state, done.value.id, ctx);
+    completeRedemption(on(state, ctx), done.obj.id);
     const before = structuredClone(state);
-    const result = startRedemption(state, redeemRequest([codes[3]!, ...pick(codes)]), ctx);
+    const result = startRedemption(on(state, ctx), redeemRequest([codes[3]!, ...pick(codes)]));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.failure.code).toBe(7);
-    expect(result.failure.msg).toMatch(msg);
+    expect(result.error.code).toBe(7);
+    expect(result.error.msg).toMatch(msg);
     expect(state).toEqual(before);
   });
 
@@ -98,16 +98,16 @@ describe('redemption lifecycle', () => {
     const [a, b] = buyCodes(state, ctx, 2);
     const lastMs = Date.parse(`${state.codes[a!]!.expire_at}T23:59:59.999Z`);
     expect(lastMs).toBe(Date.UTC(2024, 5, 11, 23, 59, 59, 999));
-    expect(startRedemption(state, redeemRequest([a!]), { ...ctx, now: lastMs }).ok).toBe(true);
-    const late = startRedemption(state, redeemRequest([b!]), { ...ctx, now: lastMs + 1 });
+    expect(startRedemption(on(state, { ...ctx, now: lastMs }), redeemRequest([a!])).ok).toBe(true);
+    const late = startRedemption(on(state, { ...ctx, now: lastMs + 1 }), redeemRequest([b!]));
     expect(late).toEqual({
       ok: false,
-      failure: {
+      error: {
         code: 7,
         msg: `Redeem code has been redeemed or does not exist: ${b} expired on 2024-06-11`,
       },
     });
-    expect(queryCodes(state, state.codes[b!]!.orderId, ctx)).toMatchObject({ ok: true });
+    expect(queryCodes(on(state, ctx), state.codes[b!]!.orderId)).toMatchObject({ ok: true });
     expect(state.codes[b!]?.status).toBe(0);
   });
 
@@ -128,11 +128,11 @@ describe('redemption lifecycle', () => {
     const state = account();
     const ctx = makeContext();
     const codes = buyCodes(state, ctx, 1);
-    const started = startRedemption(state, redeemRequest(codes), ctx);
-    if (!started.ok) throw new Error(started.failure.msg);
-    completeRedemption(state, started.value.id, ctx);
+    const started = startRedemption(on(state, ctx), redeemRequest(codes));
+    if (!started.ok) throw new Error(started.error.msg);
+    completeRedemption(on(state, ctx), started.obj.id);
     const after = structuredClone(state);
-    expect(completeRedemption(state, started.value.id, { ...ctx, now: T0 + DAY })).toBeUndefined();
+    expect(completeRedemption(on(state, { ...ctx, now: T0 + DAY }), started.obj.id)).toBeUndefined();
     expect(state).toEqual(after);
   });
 });

@@ -80,7 +80,7 @@ describe('robustness', () => {
     // property allows it, and then checks the debit is exactly the order's price.
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const before = mock.control.balance();
+        const before = mock.control.account().balance();
         const url = `${r.path}?${new URLSearchParams(r.query)}`;
         const hasBody = r.method !== 'GET';
         const res = await mock.emulator.request(url, {
@@ -96,10 +96,10 @@ describe('robustness', () => {
         }
         const { code } = json as { code: number };
         expect(DOCUMENTED.has(code)).toBe(true);
-        const after = mock.control.balance();
+        const after = mock.control.account().balance();
         if (code === 1 && r.path === '/openapi/purchaseCode') {
           const { orderId } = json as { orderId: string };
-          expect(before - after).toBe(mock.control.account().state.orders[orderId]?.total);
+          expect(before - after).toBe(mock.control.account().state().orders[orderId]?.total);
         } else {
           expect(after).toBe(before);
         }

@@ -1,8 +1,8 @@
 import { IroamlyClient } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportCatalog } from '../src/catalog/load.js';
 import {
   type CatalogExport,
-  exportCatalog,
   type IroamlyMock,
   loadCatalog,
   type MessageWithQr,
@@ -38,7 +38,7 @@ async function redeemOne(email: string) {
   const { orderId } = await client.purchase({ email, productList: [{ productCode, quantity: 1 }] });
   const [code] = await client.queryCodes(orderId);
   await client.redeemQrCode({ email, codeList: [{ redeemCode: code!.redeemCode }] });
-  await mock.control.advance(3_000);
+  await mock.control.account().advance(3_000);
   return code!.redeemCode;
 }
 
@@ -56,11 +56,11 @@ describe('/_sandbox control routes', () => {
     mock = manualMock({ balance: 700 });
     expect((await control('/balance')).json).toEqual({ balance: 700, unit: '1/100 credit', credit: 7 });
     expect((await control('/balance', put({ balance: 1_250 }))).json).toMatchObject({ balance: 1_250 });
-    expect(mock.control.balance()).toBe(1_250);
+    expect(mock.control.account().balance()).toBe(1_250);
     const bad = await control('/balance', put({ balance: 1.5 }));
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ error: { code: 'INVALID_ARGUMENT', field: 'balance' } });
-    expect(mock.control.balance()).toBe(1_250);
+    expect(mock.control.account().balance()).toBe(1_250);
   });
 
   it('lists the outbox, filters by recipient, and shows one message with its QR inline', async () => {
@@ -93,7 +93,7 @@ describe('/_sandbox control routes', () => {
       pending: 1,
     });
     const redeemCode = await redeemOne('a@b.co');
-    expect(mock.control.account().state.codes[redeemCode]).toMatchObject({
+    expect(mock.control.account().state().codes[redeemCode]).toMatchObject({
       status: 3,
       failureReason: 'pool empty',
     });
@@ -114,16 +114,16 @@ describe('/_sandbox control routes', () => {
 describe('typed control handle', () => {
   it('refuses a bad balance with an error naming the field', () => {
     mock = manualMock();
-    expect(() => mock.control.setBalance(-5)).toThrow(
+    expect(() => mock.control.account().setBalance(-5)).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT', field: 'input.balance' }),
     );
   });
 
   it('returns undefined for an unknown message and renders links on the public base by default', async () => {
     mock = manualMock();
-    expect(await mock.control.message('msg_1')).toBeUndefined();
+    expect(await mock.control.account().message('msg_1')).toBeUndefined();
     await redeemOne('a@b.co');
-    const [, redeemed] = mock.control.outbox();
+    const [, redeemed] = mock.control.account().outbox();
     expect(redeemed?.codes[0]?.qrcode).toMatch(/^http:\/\/iroamly\.test\/qrcode\/[0-9a-f]{32}\.png$/);
   });
 });

@@ -43,16 +43,16 @@ describe('tenants', () => {
     const { orderId } = await a.purchase({ email: 'a@a.co', productList: [{ productCode, quantity: 2 }] });
     const [first, second] = await a.queryCodes(orderId);
     await a.redeemQrCode({ email: 'a@a.co', codeList: [{ redeemCode: first!.redeemCode }] });
-    await mock.control.advance(10_000);
+    await mock.control.account().advance(10_000);
 
     expect(await code(b.queryCodes(orderId))).toBe('7');
     expect(await code(b.queryQrCode(first!.redeemCode))).toBe('7');
     expect(
       await code(b.redeemQrCode({ email: 'b@b.co', codeList: [{ redeemCode: second!.redeemCode }] })),
     ).toBe('7');
-    expect(mock.control.outbox('tenant-b')).toEqual([]);
-    expect(mock.control.outbox().length).toBeGreaterThan(0);
-    expect(mock.control.balance('tenant-b')).toBe(999);
+    expect(mock.control.account('tenant-b').outbox()).toEqual([]);
+    expect(mock.control.account().outbox().length).toBeGreaterThan(0);
+    expect(mock.control.account('tenant-b').balance()).toBe(999);
     expect(other.state.orders).toEqual({});
     expect((await a.queryCodes(orderId)).map((c) => c.status)).toEqual([2, 0]);
   });
@@ -63,7 +63,7 @@ describe('tenants', () => {
       mock.emulator.request('/_sandbox/accounts', { method: 'POST', body: JSON.stringify(body) });
     const created = await create({ key: 'tenant-c', secret: 's', params: { balance: 42 } });
     expect(created.status).toBe(201);
-    expect(mock.control.balance('tenant-c')).toBe(42);
+    expect(mock.control.account('tenant-c').balance()).toBe(42);
 
     const badBalance = await create({ key: 'tenant-d', params: { balance: -1 } });
     expect(badBalance.status).toBe(400);
@@ -79,6 +79,6 @@ describe('tenants', () => {
   it('gives a new account the configured starting balance', async () => {
     mock = manualMock({ balance: 1_234 });
     mock.emulator.createAccount({ key: 'tenant-e', secret: 's' });
-    expect(mock.control.balance('tenant-e')).toBe(1_234);
+    expect(mock.control.account('tenant-e').balance()).toBe(1_234);
   });
 });

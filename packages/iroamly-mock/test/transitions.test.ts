@@ -26,8 +26,8 @@ describe('redeem code transitions', () => {
     expect(result.ok).toBe(expected);
     expect(r.status).toBe(expected ? to : from);
     if (!result.ok) {
-      expect(result.failure.code).toBe(7);
-      expect(result.failure.msg).toContain('abcdefghijklm');
+      expect(result.error.code).toBe(7);
+      expect(result.error.msg).toContain('abcdefghijklm');
     }
   });
 });

@@ -16,12 +16,7 @@ import {
   iroamlyPlanSchema,
   parseArguments,
 } from '@esim-sandbox/core';
-import {
-  CATALOG_FILE_FORMAT,
-  CATALOG_FILE_VERSION,
-  type CatalogFileHeader,
-  catalogFileFormat,
-} from '@esim-sandbox/emulator';
+import { type CatalogFileHeader, catalogFileFormat } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import { type Catalog, type CatalogProduct, creditToMinor } from './catalog.js';
 import { type CatalogRegion, countryRegion, regionalRegion, regionFromName } from './regions.js';
@@ -45,7 +40,6 @@ const catalogObjectSchema = z.object(
   { error: 'must be an array of plan items or {products: [...]}' },
 );
 
-export type CatalogInput = z.input<typeof planArraySchema> | z.input<typeof catalogObjectSchema>;
 export type CatalogRegionInput = z.input<typeof regionInputSchema>;
 
 /** The export format: the plan item's fields plus `price`, one object per product. */
@@ -146,5 +140,3 @@ export const parseCatalogFile: (text: string, file: string) => Catalog = catalog
 
 /** Reads a catalogue file synchronously (the mock is created synchronously). */
 export const readCatalogFile: (file: string) => Catalog = catalogFile.read;
-
-export { CATALOG_FILE_FORMAT, CATALOG_FILE_VERSION };

@@ -1,65 +1,82 @@
 /**
  * @module
- * The typed control handle: the mock's own back doors, in process. Generic ones (clock, faults, journal, reset,
- * snapshot) are on the engine's tenant: `control.account().advance(ms)`, `.faults.add(...)`, `.journal.list()`.
- * Bad input throws core's InvalidArgumentError naming the field.
+ * The typed, in-process twin of the control routes: `mock.control.account(id).setBalance(500)`. Each account's
+ * handle is the kit's account control (tenant, state, advance) with iRoamly's verbs; generic back doors (faults,
+ * journal, reset, snapshot) are on its `tenant`. Bad input throws core's InvalidArgumentError naming the field.
  */
-import { IROAMLY_DEFAULT_BASE_URL, parseArguments } from '@esim-sandbox/core';
+import { EsimSandboxError, IROAMLY_DEFAULT_BASE_URL, parseArguments } from '@esim-sandbox/core';
+import {
+  type AccountControl,
+  accountControl as baseControl,
+  unwrap as unwrapOp,
+} from '@esim-sandbox/emulator';
 import { type CatalogExport, exportCatalog } from '../catalog/load.js';
-import type { IroamlyEmulator, IroamlyRuntime, IroamlyTenant } from '../mock/runtime.js';
+import { type IroamlyEmulator, type IroamlyTenant, runOp } from '../ops/context.js';
+import type { IroamlyRuntime } from '../routes/http.js';
+import type { RenderedMessage } from '../state/outbox.js';
+import type { IroamlyAccountParams } from '../state/params.js';
+import type { OpResult } from '../state/result.js';
+import type { AccountState } from '../state/types.js';
 import {
   type FailNextRedemptionInput,
   failNextRedemptionSchema,
   failNextRedemptions,
   setBalance,
   setBalanceSchema,
-} from '../operations/control.js';
-import type { RenderedMessage } from '../state/outbox.js';
+} from './actions.js';
 import { type MessageWithQr, messageView, outboxView } from './view.js';
 
+/** The kit's account control and iRoamly's verbs. */
+export interface IroamlyAccountControl extends AccountControl<AccountState, IroamlyAccountParams> {
+  readonly authKey: string;
+  readonly authSecret: string;
+  /** Balance in 1/100 credit. */
+  balance(): number;
+  setBalance(balance: number): number;
+  /** Mails "sent" by the provider, oldest first; `to` filters by recipient. */
+  outbox(to?: string): RenderedMessage[];
+  /** One mail with its QR images inline; undefined when the id is unknown. */
+  message(messageId: string): Promise<MessageWithQr | undefined>;
+  /** The next `count` accepted redemptions end in status 3. Returns how many failures are queued. */
+  failNextRedemption(input?: FailNextRedemptionInput): number;
+}
+
 export interface IroamlyControl {
-  /** The engine's tenant ('default' or an AuthKey): clock, scheduler, faults, journal, reset, snapshot. */
-  account(id?: string): IroamlyTenant;
+  /** By id ('default' or an AuthKey). */
+  account(id?: string): IroamlyAccountControl;
   /** Every product with its integer price. */
   catalog(): CatalogExport;
-  /** Balance in 1/100 credit. */
-  balance(account?: string): number;
-  setBalance(balance: number, account?: string): number;
-  /** Mails "sent" by the provider, oldest first; `to` filters by recipient. */
-  outbox(account?: string, to?: string): RenderedMessage[];
-  /** One mail with its QR images inline; undefined when the id is unknown. */
-  message(messageId: string, account?: string): Promise<MessageWithQr | undefined>;
-  /** The next `count` accepted redemptions end in status 3. Returns how many failures are queued. */
-  failNextRedemption(input?: FailNextRedemptionInput, account?: string): number;
-  /** Moves the account's virtual clock, running what falls due (redemptions complete). */
-  advance(ms: number, account?: string): Promise<void>;
+}
+
+/** Handles throw where routes answer: a refusal as the one error root, `code` the provider's code. */
+function unwrap<T>(result: OpResult<T>): T {
+  return unwrapOp(result, (error) => new EsimSandboxError(String(error.code), error.msg));
+}
+
+function accountControl(rt: IroamlyRuntime, tenant: IroamlyTenant): IroamlyAccountControl {
+  const base = rt.http.publicBaseUrl ?? IROAMLY_DEFAULT_BASE_URL;
+  const persist = { persist: true };
+  return {
+    ...baseControl(tenant),
+    authKey: tenant.key,
+    authSecret: tenant.secret,
+    balance: () => tenant.state.balance,
+    setBalance: (balance) => {
+      const input = parseArguments(setBalanceSchema, { balance }, 'input');
+      return unwrap(runOp(rt, tenant, (ctx) => setBalance(ctx, input), persist));
+    },
+    outbox: (to) => outboxView(tenant.state, base, to),
+    message: (messageId) => messageView(tenant.state, messageId, base),
+    failNextRedemption: (options = {}) => {
+      const input = parseArguments(failNextRedemptionSchema, options, 'input');
+      return unwrap(runOp(rt, tenant, (ctx) => failNextRedemptions(ctx, input), persist));
+    },
+  };
 }
 
 export function createControlHandle(rt: IroamlyRuntime, emulator: IroamlyEmulator): IroamlyControl {
-  const account = (id?: string) => emulator.account(id);
-  const base = () => rt.http.publicBaseUrl ?? IROAMLY_DEFAULT_BASE_URL;
-  const changed = (tenant: IroamlyTenant) => tenant.markChanged();
   return {
-    account,
+    account: (id) => accountControl(rt, emulator.account(id)),
     catalog: () => exportCatalog(rt.catalog),
-    balance: (id) => account(id).state.balance,
-    setBalance: (balance, id) => {
-      const tenant = account(id);
-      const result = setBalance(tenant.state, parseArguments(setBalanceSchema, { balance }, 'input'));
-      changed(tenant);
-      return result;
-    },
-    outbox: (id, to) => outboxView(account(id).state, base(), to),
-    message: (messageId, id) => messageView(account(id).state, messageId, base()),
-    failNextRedemption: (input = {}, id) => {
-      const tenant = account(id);
-      const queued = failNextRedemptions(
-        tenant.state,
-        parseArguments(failNextRedemptionSchema, input, 'input'),
-      );
-      changed(tenant);
-      return queued;
-    },
-    advance: (ms, id) => account(id).advance(ms),
   };
 }

@@ -4,9 +4,9 @@
  * message its QR images inline (data URLs), so a dashboard can show the mail without a second request.
  */
 import { renderQrPng } from '@esim-sandbox/emulator';
-import { findMessage } from '../operations/control.js';
 import { type RenderedCode, type RenderedMessage, renderOutboxMessage } from '../state/outbox.js';
 import type { AccountState } from '../state/types.js';
+import { findMessage } from './actions.js';
 
 export interface MessageWithQr extends RenderedMessage {
   codes: (RenderedCode & { qrPngDataUrl?: string | undefined })[];

@@ -8,13 +8,12 @@
 import { IROAMLY_AUTH_KEY_MAX_LENGTH, IroamlyCode, verifyIroamlyCertification } from '@esim-sandbox/core';
 import type { AccountLookup, AuthResult, ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
+import type { IroamlyTenant } from '../ops/context.js';
+import { PUBLIC_PATHS } from '../routes/endpoints.js';
+import { type IroamlyRuntime, sendFailure } from '../routes/http.js';
+import type { IroamlyAccountParams } from '../state/params.js';
 import { failure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
-import type { IroamlyAccountParams } from './options.js';
-import { type IroamlyRuntime, type IroamlyTenant, sendFailure } from './runtime.js';
-
-/** Paths served without credentials. */
-export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/common/getPlanItem']);
 
 type Auth = AuthResult<AccountState, IroamlyAccountParams>;
 

@@ -9,17 +9,17 @@ import type { Hono } from 'hono';
 import type { Catalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
 import { createControlHandle, type IroamlyControl } from '../control/handle.js';
-import { resolveBehaviour } from '../operations/behaviour.js';
+import { resolveBehaviour } from '../ops/behaviour.js';
+import type { IroamlyEmulator } from '../ops/context.js';
+import { type IroamlyRuntime, resolveHttp } from '../routes/http.js';
 import {
   DEMO_AUTH_KEY,
   DEMO_AUTH_SECRET,
   type IroamlyMockOptions,
   resolveBalance,
   resolveCatalog,
-  resolveHttp,
 } from './options.js';
 import { iroamlyProvider } from './provider.js';
-import type { IroamlyEmulator, IroamlyRuntime } from './runtime.js';
 
 export interface IroamlyMock {
   /** The engine: accounts, `fetch` for servers and msw, `close()`. */

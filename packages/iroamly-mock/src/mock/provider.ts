@@ -12,23 +12,22 @@ import {
 } from '@esim-sandbox/core';
 import { answer, EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
-import { completeRedemption, REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../operations/redeem.js';
-import { iroamlyControlRoutes, iroamlyGlobalControlRoutes } from '../routes/control.js';
+import { iroamlyControlRoutes, iroamlyGlobalControlRoutes } from '../control/routes.js';
+import { REDEMPTION_TASK_KIND, type RedemptionTaskData, runOp } from '../ops/context.js';
+import { completeRedemption } from '../ops/redeem.js';
+import { READ_PATHS } from '../routes/endpoints.js';
+import { type IroamlyRuntime, sendFailure } from '../routes/http.js';
 import { registerOpenapiRoutes } from '../routes/openapi.js';
 import { registerPlanRoutes } from '../routes/plans.js';
 import { registerQrRoutes } from '../routes/qrcode.js';
-import { failure } from '../state/result.js';
+import { failure, ok } from '../state/result.js';
 import { iroamlyAccountStateSchema } from '../state/schema.js';
 import { type AccountState, createAccountState, reviveAccountState } from '../state/types.js';
 import { authenticate } from './auth.js';
 import { type IroamlyAccountParams, parseAccountParams } from './options.js';
-import { type IroamlyRuntime, operationContext, sendFailure } from './runtime.js';
 
 /** Bump when AccountState changes shape: older state files are then refused with a clear error. */
 export const IROAMLY_STATE_VERSION = 1;
-
-/** Endpoints that only read: they do not mark the account dirty for persistence. */
-const READ_PATHS = new Set(['/openapi/codeQuery', '/openapi/qrcodeQuery', '/common/getPlanItem']);
 
 function codeFromFault(code: string): number {
   const n = Number(code);
@@ -84,7 +83,7 @@ export function iroamlyProvider(
     tasks: {
       [REDEMPTION_TASK_KIND]: (task, tenant) => {
         const { redemptionId } = task.data as RedemptionTaskData;
-        completeRedemption(tenant.state, redemptionId, operationContext(tenant, rt));
+        runOp(rt, tenant, (ctx) => ok(completeRedemption(ctx, redemptionId)));
       },
     },
     redact: { headers: ['Certification'], fields: ['authSecret', 'secret'] },

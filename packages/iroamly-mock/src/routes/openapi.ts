@@ -1,7 +1,8 @@
 /**
  * @module
  * The four authenticated endpoints. Each validates with core's request schema (code 3 through core's mapper),
- * runs one domain operation on the caller's account, and answers with a body typed by core's response schema.
+ * runs one domain operation on the caller's account through the kit's `runOp`, and answers with a body typed by
+ * core's response schema.
  */
 import {
   IroamlyCode,
@@ -9,31 +10,22 @@ import {
   type IroamlyPurchaseCodeResponse,
   type IroamlyQrcodeQueryResponse,
   type IroamlyRedeemQrcodeResponse,
-  iroamlyCodeQueryRequestSchema,
-  iroamlyPurchaseCodeRequestSchema,
   iroamlyQrcodeQueryRedeemCode,
-  iroamlyQrcodeQueryRequestSchema,
-  iroamlyRedeemQrcodeRequestSchema,
   toIroamlyParameterError,
 } from '@esim-sandbox/core';
 import type { ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { IroamlyAccountParams } from '../mock/options.js';
-import {
-  type IroamlyRuntime,
-  type IroamlyTenant,
-  operationContext,
-  publicBase,
-  sendFailure,
-  sendResult,
-} from '../mock/runtime.js';
-import { purchase } from '../operations/purchase.js';
-import { queryCodes, queryQrCode } from '../operations/query.js';
-import { REDEMPTION_TASK_KIND, type RedemptionTaskData, startRedemption } from '../operations/redeem.js';
+import { type IroamlyTenant, runOp } from '../ops/context.js';
+import { purchase } from '../ops/purchase.js';
+import { queryCodes, queryQrCode } from '../ops/query.js';
+import { startRedemption } from '../ops/redeem.js';
 import { qrImageUrl } from '../state/outbox.js';
-import { ok, parameterFailure, type Result } from '../state/result.js';
+import type { IroamlyAccountParams } from '../state/params.js';
+import { mapOk, type OpResult, ok, parameterFailure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
+import { IROAMLY_ENDPOINTS } from './endpoints.js';
+import { type IroamlyRuntime, publicBase, sendFailure, sendResult } from './http.js';
 
 type Env = ProviderEnv<AccountState, IroamlyAccountParams>;
 type Ctx = Context<Env>;
@@ -60,11 +52,11 @@ function queryParams(c: Ctx, listFields: readonly string[]): Record<string, unkn
 }
 
 /** Parameters from the JSON body (POST) or the query string (GET, when allowed). */
-function readParams(c: Ctx, rt: IroamlyRuntime, listFields: readonly string[]): Result<unknown> {
+function readParams(c: Ctx, rt: IroamlyRuntime, listFields: readonly string[]): OpResult<unknown> {
   if (c.req.method === 'GET') {
     return rt.http.allowGet
       ? ok(queryParams(c, listFields))
-      : { ok: false, failure: parameterFailure('method', 'use POST') };
+      : { ok: false, error: parameterFailure('method', 'use POST') };
   }
   const raw = c.get('rawBody');
   // An empty body is an empty object, so the answer names the first missing field.
@@ -72,76 +64,66 @@ function readParams(c: Ctx, rt: IroamlyRuntime, listFields: readonly string[]): 
   try {
     return ok(JSON.parse(raw));
   } catch {
-    return { ok: false, failure: parameterFailure('body', 'not valid JSON') };
+    return { ok: false, error: parameterFailure('body', 'not valid JSON') };
   }
 }
 
-function endpoint<S extends z.ZodType, T extends { code: 1 }>(
+type OpenapiName = Exclude<keyof typeof IROAMLY_ENDPOINTS, 'getPlanItem'>;
+
+function endpoint<N extends OpenapiName, T extends { code: 1 }>(
   app: Hono<Env>,
   rt: IroamlyRuntime,
-  route: { path: string; schema: S; listFields?: readonly string[] },
-  handle: (input: z.output<S>, tenant: IroamlyTenant, c: Ctx) => Result<T>,
+  name: N,
+  handle: (
+    input: z.output<(typeof IROAMLY_ENDPOINTS)[N]['schema']>,
+    tenant: IroamlyTenant,
+    c: Ctx,
+  ) => OpResult<T>,
 ): void {
-  const { path, schema, listFields = [] } = route;
+  const { path, schema, listFields } = IROAMLY_ENDPOINTS[name];
   app.on(['GET', 'POST'], path, (c) => {
     const params = readParams(c, rt, listFields);
-    if (!params.ok) return sendFailure(c, rt, params.failure);
-    const parsed = schema.safeParse(params.value);
+    if (!params.ok) return sendFailure(c, rt, params.error);
+    const parsed = schema.safeParse(params.obj);
     if (!parsed.success) return sendFailure(c, rt, toIroamlyParameterError(parsed.error.issues));
-    return sendResult(c, rt, handle(parsed.data, c.get('tenant'), c));
+    return sendResult(
+      c,
+      rt,
+      handle(parsed.data as z.output<(typeof IROAMLY_ENDPOINTS)[N]['schema']>, c.get('tenant'), c),
+    );
   });
 }
 
 export function registerOpenapiRoutes(app: Hono<Env>, rt: IroamlyRuntime): void {
-  const purchaseRoute = {
-    path: '/openapi/purchaseCode',
-    schema: iroamlyPurchaseCodeRequestSchema,
-    listFields: ['productList'],
-  };
-  endpoint(app, rt, purchaseRoute, (input, tenant) => {
-    const order = purchase(tenant.state, input, operationContext(tenant, rt));
-    if (!order.ok) return order;
-    return ok<IroamlyPurchaseCodeResponse>({ ...SUCCESS, orderId: order.value.orderId });
-  });
-
-  endpoint(
-    app,
-    rt,
-    { path: '/openapi/codeQuery', schema: iroamlyCodeQueryRequestSchema },
-    (input, tenant) => {
-      const codes = queryCodes(tenant.state, input.orderId, rt);
-      if (!codes.ok) return codes;
-      return ok<IroamlyCodeQueryResponse>({ ...SUCCESS, data: codes.value });
-    },
+  endpoint(app, rt, 'purchaseCode', (input, tenant) =>
+    mapOk(
+      runOp(rt, tenant, (ctx) => purchase(ctx, input)),
+      (order): IroamlyPurchaseCodeResponse => ({ ...SUCCESS, orderId: order.orderId }),
+    ),
   );
 
-  const redeemRoute = {
-    path: '/openapi/redeemQRcode',
-    schema: iroamlyRedeemQrcodeRequestSchema,
-    listFields: ['codeList'],
-  };
-  endpoint(app, rt, redeemRoute, (input, tenant, c) => {
-    const ctx = operationContext(tenant, rt);
-    const started = startRedemption(tenant.state, input, ctx, { baseUrl: publicBase(c, rt) });
-    if (!started.ok) return started;
-    tenant.scheduler.at<RedemptionTaskData>(REDEMPTION_TASK_KIND, started.value.dueAt, {
-      redemptionId: started.value.id,
-    });
-    return ok<IroamlyRedeemQrcodeResponse>({ ...SUCCESS });
-  });
+  endpoint(app, rt, 'codeQuery', (input, tenant) =>
+    mapOk(
+      runOp(rt, tenant, (ctx) => queryCodes(ctx, input.orderId)),
+      (codes): IroamlyCodeQueryResponse => ({ ...SUCCESS, data: codes }),
+    ),
+  );
 
-  endpoint(
-    app,
-    rt,
-    { path: '/openapi/qrcodeQuery', schema: iroamlyQrcodeQueryRequestSchema },
-    (input, tenant, c) => {
-      const qr = queryQrCode(tenant.state, iroamlyQrcodeQueryRedeemCode(input));
-      if (!qr.ok) return qr;
-      return ok<IroamlyQrcodeQueryResponse>({
+  endpoint(app, rt, 'redeemQRcode', (input, tenant, c) =>
+    mapOk(
+      runOp(rt, tenant, (ctx) => startRedemption(ctx, input), { baseUrl: publicBase(c, rt) }),
+      (): IroamlyRedeemQrcodeResponse => ({ ...SUCCESS }),
+    ),
+  );
+
+  endpoint(app, rt, 'qrcodeQuery', (input, tenant, c) =>
+    mapOk(
+      runOp(rt, tenant, (ctx) => queryQrCode(ctx.state, iroamlyQrcodeQueryRedeemCode(input))),
+      (qr): IroamlyQrcodeQueryResponse => ({
         ...SUCCESS,
-        redeemCode: qr.value.redeemCode,
-        qrcode: qrImageUrl(publicBase(c, rt), qr.value.qrToken),
-      });
-    },
+        redeemCode: qr.redeemCode,
+        qrcode: qrImageUrl(publicBase(c, rt), qr.qrToken),
+      }),
+    ),
   );
 }

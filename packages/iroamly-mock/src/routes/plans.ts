@@ -3,25 +3,23 @@
  * `GET /common/getPlanItem?region=`: the public plan list, a bare JSON array (NOTES section 2). A region that
  * matches nothing answers HTTP 404 or `[]`, as configured.
  */
-import {
-  type IroamlyPlanListResponse,
-  iroamlyPlanListQuerySchema,
-  toIroamlyParameterError,
-} from '@esim-sandbox/core';
+import { type IroamlyPlanListResponse, toIroamlyParameterError } from '@esim-sandbox/core';
 import { answer, type ProviderEnv } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import { plansForRegion } from '../catalog/catalog.js';
-import type { IroamlyAccountParams } from '../mock/options.js';
-import type { IroamlyRuntime } from '../mock/runtime.js';
+import type { IroamlyAccountParams } from '../state/params.js';
 import { parameterFailure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
+import { IROAMLY_ENDPOINTS } from './endpoints.js';
+import type { IroamlyRuntime } from './http.js';
 
 export function registerPlanRoutes(
   app: Hono<ProviderEnv<AccountState, IroamlyAccountParams>>,
   rt: IroamlyRuntime,
 ) {
-  app.get('/common/getPlanItem', (c) => {
-    const query = iroamlyPlanListQuerySchema.safeParse(c.req.query());
+  const { path, schema } = IROAMLY_ENDPOINTS.getPlanItem;
+  app.get(path, (c) => {
+    const query = schema.safeParse(c.req.query());
     const plans = query.success ? plansForRegion(rt.catalog, query.data.region) : undefined;
     if (plans) return answer(c, 200, plans satisfies IroamlyPlanListResponse);
     if (rt.http.unknownRegion === 'empty') return answer(c, 200, [] satisfies IroamlyPlanListResponse);

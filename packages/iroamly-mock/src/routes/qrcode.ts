@@ -5,7 +5,7 @@
  */
 import { type AccountLookup, qrPngResponse } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
-import { findByQrToken } from '../operations/query.js';
+import { findByQrToken } from '../ops/query.js';
 import type { AccountState } from '../state/types.js';
 
 const FILE = /^([0-9a-f]{32})\.png$/;

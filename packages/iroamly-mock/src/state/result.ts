@@ -1,9 +1,13 @@
 /**
  * @module
- * What a domain operation returns: a value, or the provider's `{code, msg}` answer. The message starts with the
- * spec's own wording for the code (from core's table) and adds what was wrong.
+ * What a domain operation returns: the engine kit's `OpResult`, whose refusal is the provider's `{code, msg}`
+ * answer exactly as sent. The message starts with the spec's own wording for the code (from core's table) and adds
+ * what was wrong.
  */
 import { iroamlyCodeInfo, toIroamlyParameterError } from '@esim-sandbox/core';
+import { type OpResult as KitOpResult, refuse } from '@esim-sandbox/emulator';
+
+export { ok } from '@esim-sandbox/emulator';
 
 /** A non-success answer exactly as the provider sends it. */
 export interface IroamlyFailure {
@@ -11,11 +15,7 @@ export interface IroamlyFailure {
   msg: string;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; failure: IroamlyFailure };
-
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
+export type OpResult<T> = KitOpResult<T, IroamlyFailure>;
 
 /**
  * The answer for `code`: the spec's wording, then what was wrong.
@@ -26,8 +26,8 @@ export function failure(code: number, detail?: string): IroamlyFailure {
   return { code, msg: detail ? `${meaning}: ${detail}` : meaning };
 }
 
-export function fail<T = never>(code: number, detail?: string): Result<T> {
-  return { ok: false, failure: failure(code, detail) };
+export function fail(code: number, detail?: string): { readonly ok: false; readonly error: IroamlyFailure } {
+  return refuse(failure(code, detail));
 }
 
 /**
@@ -36,4 +36,9 @@ export function fail<T = never>(code: number, detail?: string): Result<T> {
  */
 export function parameterFailure(field: string, message: string): IroamlyFailure {
   return toIroamlyParameterError([{ code: 'custom', path: [field], message, input: undefined }]);
+}
+
+/** A success's value turned into another (an endpoint's body); a refusal passes through unchanged. */
+export function mapOk<A, B>(result: OpResult<A>, to: (value: A) => B): OpResult<B> {
+  return result.ok ? { ok: true, obj: to(result.obj) } : result;
 }

@@ -4,7 +4,7 @@
  * does not allow is refused in one place, with the provider's code 7.
  */
 import { IroamlyCode, IroamlyRedeemCodeStatus as S } from '@esim-sandbox/core';
-import { fail, ok, type Result } from './result.js';
+import { fail, type OpResult, ok } from './result.js';
 import type { RedeemCodeRecord } from './types.js';
 
 type Status = RedeemCodeRecord['status'];
@@ -37,13 +37,13 @@ export function canTransition(from: Status, to: Status): boolean {
 }
 
 /** Checks a move without applying it: code 7 naming the code and its status when the table refuses it. */
-export function checkTransition(record: RedeemCodeRecord, to: Status): Result<void> {
+export function checkTransition(record: RedeemCodeRecord, to: Status): OpResult<void> {
   if (canTransition(record.status, to)) return ok(undefined);
   return fail(IroamlyCode.REDEEM_CODE_UNAVAILABLE, `${record.redeemCode} ${describeStatus(record.status)}`);
 }
 
 /** Applies a move the table allows; refuses (and changes nothing) otherwise. */
-export function transition(record: RedeemCodeRecord, to: Status): Result<void> {
+export function transition(record: RedeemCodeRecord, to: Status): OpResult<void> {
   const checked = checkTransition(record, to);
   if (checked.ok) record.status = to;
   return checked;

@@ -70,7 +70,7 @@ export async function recordIroamlyOpening(world: World, store: Store): Promise<
     accountId: IROAMLY_ACCOUNT,
     provider: 'iroamly',
     depositId: 'opening',
-    amount: world.iroamly.control.balance() * IROAMLY_LEDGER_PER_MOCK_UNIT,
+    amount: world.iroamly.control.account().balance() * IROAMLY_LEDGER_PER_MOCK_UNIT,
   });
 }
 

@@ -124,10 +124,10 @@ export async function runScenario(
     () => esim.expireProfile(a6!),
     () => esim.expireProfile(b4!),
     redeem(x1!),
-    () => world.iroamly.control.advance(MINUTE),
-    () => world.iroamly.control.failNextRedemption({ count: 1 }),
+    () => world.iroamly.control.account().advance(MINUTE),
+    () => world.iroamly.control.account().failNextRedemption({ count: 1 }),
     redeem(x2!),
-    () => world.iroamly.control.advance(MINUTE),
+    () => world.iroamly.control.account().advance(MINUTE),
     async () => {
       iroamlyOrder = await buyCodes(world, store, 2);
     },

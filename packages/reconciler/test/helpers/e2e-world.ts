@@ -84,7 +84,7 @@ export async function startWorld(store: Store, seed: string): Promise<World> {
     esimControl,
     esimClient,
     iroamly,
-    iroamlyTenant: iroamly.control.account(),
+    iroamlyTenant: iroamly.control.account().tenant,
     iroamlyClient,
     iroamlyUrl: iroamlyServer.url,
     receiver,

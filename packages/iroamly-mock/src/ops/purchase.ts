@@ -9,9 +9,9 @@ import { type CatalogProduct, findProduct } from '../catalog/catalog.js';
 import { expiryDate } from '../state/dates.js';
 import { newOrderId, newRedeemCode } from '../state/ids.js';
 import { pushMessage } from '../state/outbox.js';
-import { fail, ok, type Result } from '../state/result.js';
+import { fail, type OpResult, ok } from '../state/result.js';
 import type { AccountState, Order, OrderLine, RedeemCodeRecord } from '../state/types.js';
-import type { OperationContext } from './behaviour.js';
+import type { OpContext } from './context.js';
 import { magicFailure } from './magic.js';
 
 interface PricedLine {
@@ -19,7 +19,7 @@ interface PricedLine {
   line: OrderLine;
 }
 
-function priceLines(request: IroamlyPurchaseCodeRequest, ctx: OperationContext): Result<PricedLine[]> {
+function priceLines(request: IroamlyPurchaseCodeRequest, ctx: OpContext): OpResult<PricedLine[]> {
   const unknown = request.productList
     .map((l) => l.productCode)
     .filter((code) => findProduct(ctx.catalog, code) === undefined);
@@ -41,7 +41,7 @@ function issueCodes(
   state: AccountState,
   order: Order,
   lines: readonly PricedLine[],
-  ctx: OperationContext,
+  ctx: OpContext,
 ): RedeemCodeRecord[] {
   const expire_at = expiryDate(ctx.now, ctx.behaviour.codeValidityDays);
   const issued = new Set<string>();
@@ -64,19 +64,16 @@ function issueCodes(
 
 /**
  * @example
- * const r = purchase(state, { email: 'a@b.co', productList: [{ productCode, quantity: 2 }] }, ctx);
- * if (r.ok) r.value.orderId; else r.failure; // {code: 4 | 5 | 6, msg}
+ * const r = purchase(ctx, { email: 'a@b.co', productList: [{ productCode, quantity: 2 }] });
+ * if (r.ok) r.obj.orderId; else r.error; // {code: 4 | 5 | 6, msg}
  */
-export function purchase(
-  state: AccountState,
-  request: IroamlyPurchaseCodeRequest,
-  ctx: OperationContext,
-): Result<Order> {
+export function purchase(ctx: OpContext, request: IroamlyPurchaseCodeRequest): OpResult<Order> {
+  const { state } = ctx;
   const magic = magicFailure(request.email);
   if (magic) return magic;
   const priced = priceLines(request, ctx);
   if (!priced.ok) return priced;
-  const total = priced.value.reduce((sum, { line }) => sum + line.unitPrice * line.quantity, 0);
+  const total = priced.obj.reduce((sum, { line }) => sum + line.unitPrice * line.quantity, 0);
   if (total > state.balance) {
     return fail(
       ctx.behaviour.insufficientBalanceCode,
@@ -89,11 +86,11 @@ export function purchase(
     orderId: newOrderId(state, ctx.rng),
     email: request.email,
     createdAt: ctx.now,
-    lines: priced.value.map((p) => p.line),
+    lines: priced.obj.map((p) => p.line),
     total,
     codes: [],
   };
-  for (const record of issueCodes(state, order, priced.value, ctx)) {
+  for (const record of issueCodes(state, order, priced.obj, ctx)) {
     state.codes[record.redeemCode] = record;
     order.codes.push(record.redeemCode);
   }

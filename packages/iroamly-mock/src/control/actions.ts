@@ -1,10 +1,13 @@
 /**
  * @module
- * Back-door operations for tests and the playground. Inputs are validated by the schemas here: the `/_sandbox`
- * routes through the engine's `readJson` (HTTP 400 naming the field), the typed control handle through core's
- * `parseArguments` (InvalidArgumentError naming the field). The account is left unchanged on bad input.
+ * Back-door operations for tests and the playground, in the kit's operation shape. Inputs are validated by the
+ * schemas here: the `/_sandbox` routes through the engine's `readJson` (HTTP 400 naming the field), the typed
+ * control handle through core's `parseArguments` (InvalidArgumentError naming the field). The account is left
+ * unchanged on bad input.
  */
 import { z } from 'zod';
+import type { OpContext } from '../ops/context.js';
+import { type OpResult, ok } from '../state/result.js';
 import type { AccountState, OutboxMessage } from '../state/types.js';
 
 export const DEFAULT_FAILURE_REASON = 'the operator rejected the profile download';
@@ -23,12 +26,11 @@ export const failNextRedemptionSchema = z.strictObject({
   reason: z.string().min(1).max(200).default(DEFAULT_FAILURE_REASON),
 });
 
-export type SetBalanceInput = z.input<typeof setBalanceSchema>;
 export type FailNextRedemptionInput = z.input<typeof failNextRedemptionSchema>;
 
-export function setBalance(state: AccountState, input: z.output<typeof setBalanceSchema>): number {
-  state.balance = input.balance;
-  return state.balance;
+export function setBalance(ctx: OpContext, input: z.output<typeof setBalanceSchema>): OpResult<number> {
+  ctx.state.balance = input.balance;
+  return ok(ctx.state.balance);
 }
 
 /**
@@ -36,11 +38,11 @@ export function setBalance(state: AccountState, input: z.output<typeof setBalanc
  * Requests refused outright (code 7) do not use one up. Returns how many failures are now queued.
  */
 export function failNextRedemptions(
-  state: AccountState,
+  ctx: OpContext,
   input: z.output<typeof failNextRedemptionSchema>,
-): number {
-  for (let i = 0; i < input.count; i++) state.pendingFailures.push({ reason: input.reason });
-  return state.pendingFailures.length;
+): OpResult<number> {
+  for (let i = 0; i < input.count; i++) ctx.state.pendingFailures.push({ reason: input.reason });
+  return ok(ctx.state.pendingFailures.length);
 }
 
 export function findMessage(state: AccountState, messageId: string): OutboxMessage | undefined {

@@ -3,17 +3,17 @@
  * The two read operations: `codeQuery` (an order's codes) and `qrcodeQuery` (a redeemed code's QR image).
  */
 import { IroamlyCode, type IroamlyRedeemCode, IroamlyRedeemCodeStatus } from '@esim-sandbox/core';
-import { fail, ok, type Result } from '../state/result.js';
+import { fail, type OpResult, ok } from '../state/result.js';
 import { describeStatus } from '../state/transitions.js';
 import type { AccountState } from '../state/types.js';
-import type { OperationContext } from './behaviour.js';
+import type { OpContext } from './context.js';
 
 /** An order's codes in issue order, each with its current status (expired codes keep theirs: see README). */
 export function queryCodes(
-  state: AccountState,
+  ctx: Pick<OpContext, 'state' | 'behaviour'>,
   orderId: string,
-  ctx: Pick<OperationContext, 'behaviour'>,
-): Result<IroamlyRedeemCode[]> {
+): OpResult<IroamlyRedeemCode[]> {
+  const { state } = ctx;
   const order = Object.hasOwn(state.orders, orderId) ? state.orders[orderId] : undefined;
   if (!order) return fail(ctx.behaviour.unknownOrderCode, `order ${orderId} does not exist`);
   return ok(
@@ -37,7 +37,7 @@ export interface QrCodeAnswer {
 }
 
 /** Only a redeemed code (status 2) has a QR code; anything else, or an unknown code, is code 7. */
-export function queryQrCode(state: AccountState, redeemCode: string): Result<QrCodeAnswer> {
+export function queryQrCode(state: AccountState, redeemCode: string): OpResult<QrCodeAnswer> {
   const record = Object.hasOwn(state.codes, redeemCode) ? state.codes[redeemCode] : undefined;
   if (!record) return fail(IroamlyCode.REDEEM_CODE_UNAVAILABLE, `${redeemCode} does not exist`);
   if (record.status !== IroamlyRedeemCodeStatus.REDEEMED || !record.qrToken || !record.lpa) {
@@ -51,5 +51,5 @@ export function findByQrToken(state: AccountState, token: string): QrCodeAnswer 
   const code = Object.hasOwn(state.qrTokens, token) ? state.qrTokens[token] : undefined;
   if (code === undefined) return undefined;
   const answer = queryQrCode(state, code);
-  return answer.ok ? answer.value : undefined;
+  return answer.ok ? answer.obj : undefined;
 }

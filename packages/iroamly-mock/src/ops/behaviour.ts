@@ -1,12 +1,9 @@
 /**
  * @module
- * The switches for every point where the spec is silent (see the README's Fidelity table), and the context each
- * domain operation runs in.
+ * The switches for every point where the spec is silent (see the README's Fidelity table).
  */
 import { IroamlyCode, parseArguments } from '@esim-sandbox/core';
 import { z } from 'zod';
-import type { Catalog } from '../catalog/catalog.js';
-import type { Rng } from '../state/ids.js';
 
 const behaviourSchema = z.strictObject({
   /** Codes 5 and 6 both mean "Insufficient balance"; core's table makes 5 the default. */
@@ -41,13 +38,4 @@ export type IroamlyBehaviourOptions = z.input<typeof behaviourSchema>;
 /** Fills defaults; throws InvalidArgumentError naming the bad option (`behaviour.codeValidityDays`). */
 export function resolveBehaviour(options: IroamlyBehaviourOptions = {}): IroamlyBehaviour {
   return parseArguments(behaviourSchema, options, 'behaviour');
-}
-
-/** Everything an operation reads besides the account: injected, so tests pin time and randomness. */
-export interface OperationContext {
-  /** Virtual time, ms since the epoch. */
-  now: number;
-  rng: Rng;
-  catalog: Catalog;
-  behaviour: IroamlyBehaviour;
 }

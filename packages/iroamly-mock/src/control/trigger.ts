@@ -4,15 +4,14 @@
  * mails. This makes the fake send one mail of a given kind the way the provider would, composed from the existing
  * operations (purchase, redeem, fail-next, the clock): one table of kind -> steps. The CLI calls this route.
  */
-import { IroamlyRedeemCodeStatus as S } from '@esim-sandbox/core';
+import { IroamlyCode, IroamlyRedeemCodeStatus as S } from '@esim-sandbox/core';
 import { z } from 'zod';
-import type { IroamlyRuntime, IroamlyTenant } from '../mock/runtime.js';
-import { operationContext } from '../mock/runtime.js';
-import { fail, ok, type Result } from '../state/result.js';
+import { type IroamlyTenant, type OpsConfig, runOp } from '../ops/context.js';
+import { purchase } from '../ops/purchase.js';
+import { startRedemption } from '../ops/redeem.js';
+import { fail, type OpResult, ok } from '../state/result.js';
 import type { OutboxKind, OutboxMessage } from '../state/types.js';
-import { DEFAULT_FAILURE_REASON, failNextRedemptions } from './control.js';
-import { purchase } from './purchase.js';
-import { REDEMPTION_TASK_KIND, type RedemptionTaskData, startRedemption } from './redeem.js';
+import { DEFAULT_FAILURE_REASON, failNextRedemptions } from './actions.js';
 
 export const TRIGGER_KINDS = [
   'codes_purchased',
@@ -54,13 +53,13 @@ export interface TriggerResult {
   messages: OutboxMessage[];
 }
 
-function cheapestProduct(rt: IroamlyRuntime): string | undefined {
+function cheapestProduct(rt: OpsConfig): string | undefined {
   return [...rt.catalog.products].sort((a, b) => a.price - b.price)[0]?.item.productCode;
 }
 
 /** Purchases with the provider's own operation (same checks and debit as purchaseCode). */
 export function controlPurchase(
-  rt: IroamlyRuntime,
+  rt: OpsConfig,
   tenant: IroamlyTenant,
   input: z.output<typeof orderInputSchema>,
 ) {
@@ -68,16 +67,14 @@ export function controlPurchase(
     email: input.email,
     productList: [{ productCode: input.productCode, quantity: input.quantity }],
   };
-  const order = purchase(tenant.state, request, operationContext(tenant, rt));
-  if (order.ok) tenant.markChanged();
-  return order;
+  return runOp(rt, tenant, (ctx) => purchase(ctx, request), { persist: true });
 }
 
 export async function runTrigger(
-  rt: IroamlyRuntime,
+  rt: OpsConfig,
   tenant: IroamlyTenant,
   input: z.output<typeof triggerInputSchema>,
-): Promise<Result<TriggerResult>> {
+): Promise<OpResult<TriggerResult>> {
   const spec = TRIGGERS[input.type];
   const email = input.email ?? TRIGGER_EMAIL;
   const firstMessage = tenant.state.outbox.length;
@@ -85,32 +82,29 @@ export async function runTrigger(
   let created: TriggerResult['created'] = null;
   let code = input.redeemCode;
   if (code !== undefined && !Object.hasOwn(tenant.state.codes, code))
-    return fail(7, `${code} does not exist`);
+    return fail(IroamlyCode.REDEEM_CODE_UNAVAILABLE, `${code} does not exist`);
   const plan: Step[] = spec.code && code === undefined ? ['purchase', ...spec.steps] : [...spec.steps];
   for (const step of plan) {
     if (step === 'purchase') {
       const productCode = input.productCode ?? cheapestProduct(rt);
-      if (!productCode) return fail(4, 'the catalogue has no product');
+      if (!productCode) return fail(IroamlyCode.PRODUCT_NOT_FOUND, 'the catalogue has no product');
       const order = controlPurchase(rt, tenant, { productCode, quantity: 1, email });
       if (!order.ok) return order;
-      code = order.value.codes[0]!;
-      created = { orderId: order.value.orderId, redeemCode: code };
-      steps.push(`purchased 1 x ${productCode} for ${email}: order ${order.value.orderId}, code ${code}`);
+      code = order.obj.codes[0]!;
+      created = { orderId: order.obj.orderId, redeemCode: code };
+      steps.push(`purchased 1 x ${productCode} for ${email}: order ${order.obj.orderId}, code ${code}`);
     } else if (step === 'failNext') {
-      failNextRedemptions(tenant.state, { count: 1, reason: DEFAULT_FAILURE_REASON });
+      runOp(rt, tenant, (ctx) => failNextRedemptions(ctx, { count: 1, reason: DEFAULT_FAILURE_REASON }));
       steps.push(`made the next redemption fail (${DEFAULT_FAILURE_REASON})`);
     } else {
-      const ctx = operationContext(tenant, rt);
-      const started = startRedemption(tenant.state, { email, codeList: [{ redeemCode: code! }] }, ctx);
+      const request = { email, codeList: [{ redeemCode: code! }] };
+      const started = runOp(rt, tenant, (ctx) => startRedemption(ctx, request));
       if (!started.ok) {
         if (step === 'redeem' && spec.steps.includes('failNext')) tenant.state.pendingFailures.pop();
         return started;
       }
-      tenant.scheduler.at<RedemptionTaskData>(REDEMPTION_TASK_KIND, started.value.dueAt, {
-        redemptionId: started.value.id,
-      });
       steps.push(`redeemed ${code} for ${email}; moved the clock to its completion`);
-      await tenant.advanceTo(started.value.dueAt);
+      await tenant.advanceTo(started.obj.dueAt);
       const status = tenant.state.codes[code!]?.status;
       steps.push(`code ${code} is now status ${status === S.REDEEMED ? '2 (redeemed)' : `${status}`}`);
     }

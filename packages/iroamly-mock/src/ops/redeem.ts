@@ -1,8 +1,8 @@
 /**
  * @module
  * `redeemQRcode` in two steps. {@link startRedemption} answers the request: every code moves 0|3 → 1 (all or
- * nothing) and a {@link Redemption} is recorded with its due time. {@link completeRedemption} runs when the
- * engine's scheduler reaches that time: the codes move 1 → 2 (LPA + QR image) or 1 → 3, and a mail is sent.
+ * nothing), a {@link Redemption} is recorded with its due time and its completion task goes into the effects.
+ * {@link completeRedemption} runs when the engine's scheduler reaches that time: the codes move 1 → 2 (LPA + QR image) or 1 → 3, and a mail is sent.
  */
 import {
   IroamlyCode,
@@ -13,24 +13,23 @@ import { findProduct } from '../catalog/catalog.js';
 import { isExpired } from '../state/dates.js';
 import { newLpa, newQrToken, nextRedemptionId } from '../state/ids.js';
 import { pushMessage } from '../state/outbox.js';
-import { fail, ok, type Result } from '../state/result.js';
+import { fail, type OpResult, ok } from '../state/result.js';
 import { checkTransition, transition } from '../state/transitions.js';
 import type { AccountState, OutboxMessage, RedeemCodeRecord, Redemption } from '../state/types.js';
-import type { IroamlyBehaviour, OperationContext } from './behaviour.js';
+import type { IroamlyBehaviour } from './behaviour.js';
+import { type OpContext, REDEMPTION_TASK_KIND } from './context.js';
 import { magicFailure } from './magic.js';
-
-/** The scheduler task kind that completes a redemption; its data is {@link RedemptionTaskData}. */
-export const REDEMPTION_TASK_KIND = 'iroamly.redemption.complete';
-export interface RedemptionTaskData {
-  redemptionId: string;
-}
 
 /** How long the provider takes: grows with the number of codes, as the spec's note says. */
 export function redemptionDelayMs(behaviour: IroamlyBehaviour, codeCount: number): number {
   return behaviour.redemptionDelay.baseMs + behaviour.redemptionDelay.perCodeMs * codeCount;
 }
 
-function checkCodes(state: AccountState, codes: readonly string[], now: number): Result<RedeemCodeRecord[]> {
+function checkCodes(
+  state: AccountState,
+  codes: readonly string[],
+  now: number,
+): OpResult<RedeemCodeRecord[]> {
   const seen = new Set<string>();
   const records: RedeemCodeRecord[] = [];
   for (const code of codes) {
@@ -48,15 +47,9 @@ function checkCodes(state: AccountState, codes: readonly string[], now: number):
   return ok(records);
 }
 
-/**
- * @returns the recorded redemption; schedule {@link REDEMPTION_TASK_KIND} at its `dueAt`.
- */
-export function startRedemption(
-  state: AccountState,
-  request: IroamlyRedeemQrcodeRequest,
-  ctx: OperationContext,
-  options: { baseUrl?: string | undefined } = {},
-): Result<Redemption> {
+/** @returns the recorded redemption; its completion is a task at its `dueAt`, in `ctx.effects.tasks`. */
+export function startRedemption(ctx: OpContext, request: IroamlyRedeemQrcodeRequest): OpResult<Redemption> {
+  const { state } = ctx;
   const magic = magicFailure(request.email);
   if (magic) return magic;
   const codes = request.codeList.map((c) => c.redeemCode);
@@ -71,19 +64,24 @@ export function startRedemption(
     dueAt: ctx.now + redemptionDelayMs(ctx.behaviour, codes.length),
     outcome: injected ? 'failure' : 'success',
     failureReason: injected?.reason,
-    baseUrl: options.baseUrl,
+    baseUrl: ctx.baseUrl,
   };
-  for (const record of checked.value) {
+  for (const record of checked.obj) {
     transition(record, S.REDEEMING);
     record.email = request.email;
     record.redemptionId = redemption.id;
     record.failureReason = undefined;
   }
   state.redemptions[redemption.id] = redemption;
+  ctx.effects.tasks.push({
+    kind: REDEMPTION_TASK_KIND,
+    at: redemption.dueAt,
+    data: { redemptionId: redemption.id },
+  });
   return ok(redemption);
 }
 
-function outboxCode(record: RedeemCodeRecord, ctx: OperationContext) {
+function outboxCode(record: RedeemCodeRecord, ctx: OpContext) {
   const plan = findProduct(ctx.catalog, record.productCode)?.item.plan ?? record.productCode;
   return {
     redeemCode: record.redeemCode,
@@ -97,13 +95,10 @@ function outboxCode(record: RedeemCodeRecord, ctx: OperationContext) {
 
 /**
  * Finishes a redemption at its due time. Running it twice (a task replayed after a restore) changes nothing
- * the second time and returns `undefined`.
+ * the second time and returns `undefined`. It cannot refuse: the task wraps its answer in the kit's `ok`.
  */
-export function completeRedemption(
-  state: AccountState,
-  redemptionId: string,
-  ctx: OperationContext,
-): OutboxMessage | undefined {
+export function completeRedemption(ctx: OpContext, redemptionId: string): OutboxMessage | undefined {
+  const { state } = ctx;
   const redemption = state.redemptions[redemptionId];
   if (!redemption || redemption.completedAt !== undefined) return undefined;
   redemption.completedAt = ctx.now;

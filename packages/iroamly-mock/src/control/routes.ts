@@ -2,32 +2,42 @@
  * @module
  * iRoamly's own control routes, as tables the engine mounts and documents: per account under
  * `/_sandbox/accounts/:account/` (the engine adds clock, faults, journal, reset, snapshot), and the catalogue
- * directly under `/_sandbox/`. Bodies are validated with each entry's schema: HTTP 400 naming the field.
+ * directly under `/_sandbox/`. Bodies are validated with each entry's schema: HTTP 400 naming the field. Provider
+ * refusals answer `{ error: { code, message } }` with the provider's code, their status from the kit's table by the
+ * kind core's iRoamly code table gives the code.
  */
-import { type AccountEnv, type ControlRoute, controlRoute, EmulatorError } from '@esim-sandbox/emulator';
+import { iroamlyCodeInfo, type iroamlyCodes } from '@esim-sandbox/core';
+import {
+  type AccountEnv,
+  type ControlErrorKind,
+  type ControlRoute,
+  controlResult,
+  controlRoute,
+  EmulatorError,
+  type Refusal,
+  type RefusalKind,
+  refusalDoc,
+  refuse,
+} from '@esim-sandbox/emulator';
 import type { Context, Env } from 'hono';
 import { z } from 'zod';
 import { MINOR_UNITS_PER_CREDIT } from '../catalog/catalog.js';
 import { exportCatalog } from '../catalog/load.js';
-import { messageView, outboxView } from '../control/view.js';
-import type { IroamlyAccountParams } from '../mock/options.js';
-import { type IroamlyRuntime, publicBase } from '../mock/runtime.js';
-import {
-  failNextRedemptionSchema,
-  failNextRedemptions,
-  setBalance,
-  setBalanceSchema,
-} from '../operations/control.js';
+import { runOp } from '../ops/context.js';
+import { type IroamlyRuntime, publicBase } from '../routes/http.js';
+import { renderOutboxMessage } from '../state/outbox.js';
+import type { IroamlyAccountParams } from '../state/params.js';
+import { type IroamlyFailure, mapOk, type OpResult } from '../state/result.js';
+import type { AccountState } from '../state/types.js';
+import { failNextRedemptionSchema, failNextRedemptions, setBalance, setBalanceSchema } from './actions.js';
 import {
   controlPurchase,
   orderInputSchema,
   runTrigger,
   TRIGGER_KINDS,
   triggerInputSchema,
-} from '../operations/trigger.js';
-import { renderOutboxMessage } from '../state/outbox.js';
-import type { IroamlyFailure } from '../state/result.js';
-import type { AccountState } from '../state/types.js';
+} from './trigger.js';
+import { messageView, outboxView } from './view.js';
 
 type AccountRoutesEnv = AccountEnv<AccountState, IroamlyAccountParams>;
 
@@ -39,14 +49,37 @@ const balanceView = (balance: number) => ({
   credit: balance / MINOR_UNITS_PER_CREDIT,
 });
 
-const refused = {
-  status: 409,
-  description: "The provider refused: `{ error: { code, message } }` with the provider's code.",
+/**
+ * The control kind of each kind of core's iRoamly code table. Every refusal a control action can meet (unknown or
+ * used code, unknown product, short balance, a magic -1) is a conflict with the account's state: 409.
+ */
+const CONTROL_KIND: Record<(typeof iroamlyCodes)[number]['kind'], ControlErrorKind> = {
+  success: 'conflict',
+  authentication_failed: 'invalid',
+  invalid_parameters: 'invalid',
+  product_not_found: 'conflict',
+  insufficient_balance: 'conflict',
+  redeem_code_unavailable: 'conflict',
+  request_failed: 'conflict',
 };
 
-function refusal(c: Context, failure: IroamlyFailure): Response {
-  return c.json({ error: { code: String(failure.code), message: failure.msg } }, 409);
+export const iroamlyControlKind: RefusalKind = (code) =>
+  CONTROL_KIND[iroamlyCodeInfo(Number(code))?.kind ?? 'request_failed'];
+
+const toRefusal = (failure: IroamlyFailure): Refusal => ({
+  code: String(failure.code),
+  message: failure.msg,
+});
+
+/** An operation's result on a control route: the value as JSON, or the refusal with its kind's status. */
+export function controlAnswer<T>(c: Context, result: OpResult<T>): Response {
+  return controlResult(c, result.ok ? result : refuse(toRefusal(result.error)), iroamlyControlKind);
 }
+
+const refused = refusalDoc(
+  'conflict',
+  "The provider refused: `{ error: { code, message } }` with the provider's code.",
+);
 
 export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRoutesEnv>[] {
   return [
@@ -64,9 +97,8 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       body: setBalanceSchema,
       response: { description: '`{ balance, unit, credit }`' },
       handle: (c, { body }) => {
-        const balance = setBalance(c.var.tenant.state, body);
-        c.var.tenant.markChanged();
-        return c.json(balanceView(balance));
+        const balance = runOp(rt, c.var.tenant, (ctx) => setBalance(ctx, body), { persist: true });
+        return controlAnswer(c, mapOk(balance, balanceView));
       },
     }),
     route({
@@ -101,9 +133,10 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       errors: [refused],
       handle: (c, { body }) => {
         const order = controlPurchase(rt, c.var.tenant, body);
-        return order.ok
-          ? c.json({ orderId: order.value.orderId, codes: order.value.codes })
-          : refusal(c, order.failure);
+        return controlAnswer(
+          c,
+          mapOk(order, ({ orderId, codes }) => ({ orderId, codes })),
+        );
       },
     }),
     route({
@@ -116,11 +149,11 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       errors: [refused],
       handle: async (c, { body }) => {
         const result = await runTrigger(rt, c.var.tenant, body);
-        if (!result.ok) return refusal(c, result.failure);
+        if (!result.ok) return controlAnswer(c, result);
         const base = publicBase(c, rt);
         return c.json({
-          ...result.value,
-          messages: result.value.messages.map((m) => renderOutboxMessage(m, base)),
+          ...result.obj,
+          messages: result.obj.messages.map((m) => renderOutboxMessage(m, base)),
         });
       },
     }),
@@ -131,9 +164,11 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       body: failNextRedemptionSchema,
       response: { description: '`{ pending }`: failures now queued' },
       handle: (c, { body }) => {
-        const pending = failNextRedemptions(c.var.tenant.state, body);
-        c.var.tenant.markChanged();
-        return c.json({ pending });
+        const pending = runOp(rt, c.var.tenant, (ctx) => failNextRedemptions(ctx, body), { persist: true });
+        return controlAnswer(
+          c,
+          mapOk(pending, (count) => ({ pending: count })),
+        );
       },
     }),
   ];

@@ -6,7 +6,7 @@
  * on the provider's side. `example.com` is reserved (RFC 2606), so no customer's address is one of these.
  */
 import { IroamlyCode } from '@esim-sandbox/core';
-import { fail, type Result } from '../state/result.js';
+import { fail } from '../state/result.js';
 
 export interface IroamlyMagicValue {
   readonly code: number;
@@ -29,7 +29,7 @@ export const iroamlyMagicValues: readonly IroamlyMagicValue[] = [
 const byValue = new Map(iroamlyMagicValues.map((m) => [m.value, m]));
 
 /** The failure a request with a magic email answers with; undefined for any other address. */
-export function magicFailure(email: string): Result<never> | undefined {
+export function magicFailure(email: string): ReturnType<typeof fail> | undefined {
   const magic = byValue.get(email.toLowerCase());
   return magic && fail(magic.code, `sandbox magic value ${magic.field} ${magic.value}`);
 }
