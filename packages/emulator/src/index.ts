@@ -33,6 +33,7 @@ export {
   type AccountControl,
   accountControl,
   controlResult,
+  type Refusal,
   type RefusalKind,
   refusalDoc,
   unwrap,
@@ -65,8 +66,6 @@ export type { WebhookDelivery, WebhookEvent } from './webhooks/types.js';
 // Serving: HTTP server, msw handlers, the command line and its catalogue files, API documents
 
 export {
-  CATALOG_FILE_FORMAT,
-  CATALOG_FILE_VERSION,
   /** @public The fakes' exported `catalogFile` objects have this type (their declarations name it). */
   type CatalogFileFormat,
   type CatalogFileHeader,
