@@ -18,6 +18,9 @@ const routes: typeof counterProvider.routes = (app) => {
   });
   app.post('/api/untyped', (c) => answerText(c, 200, 'héllo wörld ✓ 😀'));
   app.post('/api/empty', (c) => answerText(c, 200, '', { 'content-type': 'application/json' }));
+  // Past LARGE_ANSWER_CHARS (written and journaled as bytes), and past the journal's per-body limit (cut).
+  app.post('/api/large', (c) => answer(c, 200, { code: '0', text: 'é✓😀'.repeat(1500) }));
+  app.post('/api/huge', (c) => answer(c, 200, { code: '0', secretField: 's', text: 'ab'.repeat(5000) }));
 };
 
 interface Raw {
@@ -32,6 +35,8 @@ const SENDS: [string, Send][] = [
   ['an answer() after headers and cookies set on the context', { method: 'POST', path: '/api/prepared' }],
   ['answerText() without a content type, multi-byte text', { method: 'POST', path: '/api/untyped' }],
   ['an empty answerText()', { method: 'POST', path: '/api/empty' }],
+  ['a large answer', { method: 'POST', path: '/api/large' }],
+  ['an answer over the journal limit', { method: 'POST', path: '/api/huge' }],
   ['a refusal from authenticate', { method: 'POST', path: '/api/count/increment', key: 'nobody' }],
   ['the server error of a route that throws', { method: 'POST', path: '/api/boom' }],
   ['the answer for an unknown path', { method: 'POST', path: '/api/nowhere' }],
@@ -82,6 +87,7 @@ async function answersOf(owned: boolean) {
       startTime: START,
       account: { key: 'key-1', secret: 'secret-1' },
       maxBodyBytes: 100,
+      journalBodyChars: 8000,
       logger: { error: () => {} },
     },
   );

@@ -22,6 +22,12 @@ const ANSWERED = 'esimSandbox.answered';
 const DIRECT = 'esimSandbox.direct';
 /** What a string body gets from the Response constructor when no type is given (and so went out before). */
 const TEXT_TYPE = 'text/plain;charset=UTF-8';
+/**
+ * Answers at least this long are encoded once by the pipeline, written as those bytes and kept by the journal as
+ * them (off the JS heap: a kept 40 KB string is copied by every young-generation collection until it is promoted).
+ * Below it Buffer.from takes a slice of a shared 8 KB pool, which a kept entry would pin.
+ */
+export const LARGE_ANSWER_CHARS = 4096;
 
 /** What an answer helper sent: the response and its text. A class, so no closure is kept per request. */
 class Answered {
@@ -70,9 +76,10 @@ export function allowDirect(c: Context, on: boolean): void {
 
 /**
  * Writes a noted answer to Node's response as @hono/node-server writes a Response: lowercase headers, cookies as a
- * list, the constructor's text type when none was given, and the byte length when no length was.
+ * list, the constructor's text type when none was given, and the byte length when no length was. `bytes`, when
+ * given, is `text` encoded (see {@link LARGE_ANSWER_CHARS}).
  */
-export function writeNoted(out: AnswerTarget, res: Response, text: string): void {
+export function writeNoted(out: AnswerTarget, res: Response, text: string, bytes?: Buffer): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of res.headers) {
     if (name !== 'set-cookie') headers[name] = value;
@@ -80,9 +87,9 @@ export function writeNoted(out: AnswerTarget, res: Response, text: string): void
   const cookies = res.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
   headers['content-type'] ??= TEXT_TYPE;
-  headers['content-length'] ??= String(Buffer.byteLength(text));
+  headers['content-length'] ??= String(bytes ? bytes.length : Buffer.byteLength(text));
   out.writeHead(res.status, headers);
-  out.end(text);
+  out.end(bytes ?? text);
 }
 
 /** The text of `res` when this request's answer helpers built it. */

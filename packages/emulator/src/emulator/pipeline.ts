@@ -15,7 +15,7 @@ import type { Redactor } from '../journal/redact.js';
 import { type ConnectionInfo, journalHeaders, RequestHeaders } from '../server/connection.js';
 import type { RequestLogEntry } from '../server/request-log.js';
 import type { AccountLookup } from './accounts.js';
-import { allowDirect, answer, notedText, readAndRebuild, writeNoted } from './answer.js';
+import { allowDirect, answer, LARGE_ANSWER_CHARS, notedText, readAndRebuild, writeNoted } from './answer.js';
 import { readBodyText } from './body.js';
 import type { ProviderDefinition, ProviderEnv } from './types.js';
 
@@ -131,6 +131,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
         res = taken.res;
       }
     }
+    const bytes = direct && responseText.length >= LARGE_ANSWER_CHARS ? Buffer.from(responseText) : undefined;
     const exchange: Exchange = {
       at,
       method,
@@ -141,6 +142,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       headers: journalHeaders(c),
       requestText: body ?? `[body over ${deps.maxBodyBytes} bytes: not read]`,
       responseText,
+      responseBytes: bytes,
       dropped,
       faultId: decision.terminal?.ruleId ?? decision.latencyRuleId,
       rateLimited,
@@ -167,7 +169,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     // Engine changes of other requests (faults consumed, a throttled or refused request) are saved too.
     if (deps.hasStateFile) await deps.persist().catch(() => {});
     if (!direct) return routed ? undefined : res;
-    writeNoted(outgoing!, res, responseText);
+    writeNoted(outgoing!, res, responseText, bytes);
     // Tells @hono/node-server the answer is out (it writes nothing for it).
     if (!routed) return RESPONSE_ALREADY_SENT;
     c.res = RESPONSE_ALREADY_SENT;

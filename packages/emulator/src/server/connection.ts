@@ -32,7 +32,7 @@ export interface ConnectionInfo {
 /** What the pipeline writes a known answer with: Node's `ServerResponse` (HTTP/1). */
 export interface AnswerTarget {
   writeHead(status: number, headers: Record<string, string | string[]>): unknown;
-  end(text: string): unknown;
+  end(body: string | Uint8Array): unknown;
 }
 
 /** The caller's IP address: the socket's in HTTP mode, loopback in-process. IPv4-mapped IPv6 is unwrapped. */
