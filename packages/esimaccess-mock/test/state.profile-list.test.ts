@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addProfile, profileList, profilesCreatedBetween } from '../src/state/profile-list.js';
+import {
+  addProfile,
+  pageCreatedBetween,
+  profileList,
+  profilesCreatedBetween,
+} from '../src/state/profile-list.js';
 import { createAccountState, type ProfileRecord } from '../src/state/types.js';
 
 function profile(n: number): ProfileRecord {
@@ -87,5 +92,20 @@ describe('profiles created between two times', () => {
     expect(ids(profilesCreatedBetween(structuredClone(state), 15, 30))).toEqual(
       ids([profile(1), profile(3)]),
     );
+  });
+
+  it.each([
+    ['the first page', 0, 2, true],
+    ['a middle page', 1, 2, true],
+    ['a page running past the end', 2, 5, true],
+    ['a page after the end', 9, 2, true],
+    ['a page of a list not in time order', 1, 2, false],
+  ])('pages them without copying the rest: %s', (_name, skip, take, ordered) => {
+    const state = createAccountState();
+    const times = ordered ? [10, 20, 30, 30, 50, 60] : [30, 10, 20, 50, 30, 60];
+    for (const [i, t] of times.entries()) addProfile(state, at(i + 1, t));
+    const all = profilesCreatedBetween(state, 20, 50);
+    const { page, total } = pageCreatedBetween(state, 20, 50, skip, take);
+    expect({ page: ids(page), total }).toEqual({ page: ids(all.slice(skip, skip + take)), total: 4 });
   });
 });

@@ -6,12 +6,28 @@
  * response (a route that calls `c.json` itself, a binary image) is read once and sent as a rebuilt copy (cheaper
  * than `clone()`, whose tee doubles the streams). Reading and rebuilding every answer cost more than a small
  * request's whole handling.
+ *
+ * Over the engine's own server the pipeline writes a noted answer to Node's response itself ({@link writeNoted}):
+ * while it allows it ({@link allowDirect}), the helpers build a Response without a body, as the web Response around
+ * the text (its stream, in Node 20 a transferable one) and @hono/node-server reading that stream back cost as much as
+ * the rest of a small request. The bytes, status and headers on the wire are the same.
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AnswerTarget } from '../http/connection.js';
 
 /** The context variable holding the last answer built through {@link answer} / {@link answerText}. */
 const ANSWERED = 'esimSandbox.answered';
+/** The context variable saying the pipeline will write noted answers itself. */
+const DIRECT = 'esimSandbox.direct';
+/** What a string body gets from the Response constructor when no type is given (and so went out before). */
+const TEXT_TYPE = 'text/plain;charset=UTF-8';
+/**
+ * Answers at least this long are encoded once by the pipeline, written as those bytes and kept by the journal as
+ * them (off the JS heap: a kept 40 KB string is copied by every young-generation collection until it is promoted).
+ * Below it Buffer.from takes a slice of a shared 8 KB pool, which a kept entry would pin.
+ */
+export const LARGE_ANSWER_CHARS = 4096;
 
 /** What an answer helper sent: the response and its text. A class, so no closure is kept per request. */
 class Answered {
@@ -42,9 +58,38 @@ export function answerText(
   text: string,
   headers?: Record<string, string>,
 ): Response {
-  const res = c.body(text, status, headers);
+  // From JavaScript a status without a body can still come: it keeps the constructor's own refusal of a body.
+  const code: number = status;
+  const direct = c.get(DIRECT) === true && code !== 204 && code !== 205 && code !== 304;
+  const res = direct ? c.body(null, status, headers) : c.body(text, status, headers);
   c.set(ANSWERED, new Answered(res, text));
   return res;
+}
+
+/**
+ * While `on`, answers built with the helpers on `c` carry no body: the caller must write each one it sends with
+ * {@link writeNoted}. The app's error handler turns it off: after a throw the pipeline may not get to write.
+ */
+export function allowDirect(c: Context, on: boolean): void {
+  c.set(DIRECT, on);
+}
+
+/**
+ * Writes a noted answer to Node's response as @hono/node-server writes a Response: lowercase headers, cookies as a
+ * list, the constructor's text type when none was given, and the byte length when no length was. `bytes`, when
+ * given, is `text` encoded (see {@link LARGE_ANSWER_CHARS}).
+ */
+export function writeNoted(out: AnswerTarget, res: Response, text: string, bytes?: Buffer): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of res.headers) {
+    if (name !== 'set-cookie') headers[name] = value;
+  }
+  const cookies = res.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  headers['content-type'] ??= TEXT_TYPE;
+  headers['content-length'] ??= String(bytes ? bytes.length : Buffer.byteLength(text));
+  out.writeHead(res.status, headers);
+  out.end(bytes ?? text);
 }
 
 /** The text of `res` when this request's answer helpers built it. */

@@ -11,7 +11,7 @@ import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
 import type { AccountLookup, EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
-import { answer } from './answer.js';
+import { allowDirect, answer } from './answer.js';
 import { createProviderApp } from './pipeline.js';
 
 /** What the app needs from the rest of the emulator. */
@@ -44,6 +44,8 @@ export function assembleApp<S, P>(
   const { provider, accounts, logger } = parts;
   const app = new Hono();
   app.onError((err, c) => {
+    // The pipeline may not get to write an answer any more: this one is a whole Response.
+    allowDirect(c, false);
     if (c.req.path.startsWith('/_sandbox')) return controlError(c, err);
     logger.error(`${c.req.method} ${c.req.path} failed: ${err.message}`);
     return provider.renderServerError?.(c) ?? answer(c, 500, { error: 'internal server error' });

@@ -5,16 +5,18 @@
  * Faults run before the rate limit so "the next N requests fail" is never eaten by throttling, and faulted
  * requests do not count against the window.
  */
+
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { FaultDecision } from '../faults/faults.js';
 import { readBodyText } from '../http/body.js';
-import { journalHeaders, RequestHeaders } from '../http/connection.js';
+import { type ConnectionInfo, journalHeaders, RequestHeaders } from '../http/connection.js';
 import type { RequestLogEntry } from '../http/request-log.js';
 import { type Exchange, exchangeProviderCode } from '../journal/entry.js';
 import type { Redactor } from '../journal/redact.js';
 import type { AccountLookup, ProviderDefinition, ProviderEnv } from '../types/provider.js';
-import { answer, notedText, readAndRebuild } from './answer.js';
+import { allowDirect, answer, LARGE_ANSWER_CHARS, notedText, readAndRebuild, writeNoted } from './answer.js';
 
 /** A dropped connection travels through Hono as this marker; Emulator.fetch turns it into a network error. */
 export const DROP_HEADER = 'x-esim-sandbox-drop';
@@ -59,6 +61,9 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const method = c.req.method;
     const path = c.req.path;
     c.set('headers', new RequestHeaders(c));
+    // Over the engine's own server a noted answer is written to Node's response here (HEAD: Hono's own answer).
+    const outgoing = method === 'HEAD' ? undefined : (c.env as ConnectionInfo | undefined)?.outgoing;
+    if (outgoing) allowDirect(c, true);
     const body = method === 'GET' || method === 'HEAD' ? '' : await readBodyText(c, deps.maxBodyBytes);
     const rawBody = body ?? '';
     c.set('rawBody', rawBody);
@@ -111,10 +116,12 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
 
     const dropped = isDropMarker(res);
     let responseText = '';
+    let direct = false;
     if (!dropped) {
       const known = notedText(c, res);
       if (known !== undefined) {
         responseText = known;
+        direct = outgoing !== undefined && res.body === null;
       } else {
         const taken = await readAndRebuild(res);
         responseText = taken.text;
@@ -123,6 +130,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
         res = taken.res;
       }
     }
+    const bytes = direct && responseText.length >= LARGE_ANSWER_CHARS ? Buffer.from(responseText) : undefined;
     const exchange: Exchange = {
       at,
       method,
@@ -133,6 +141,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       headers: journalHeaders(c),
       requestText: body ?? `[body over ${deps.maxBodyBytes} bytes: not read]`,
       responseText,
+      responseBytes: bytes,
       dropped,
       faultId: decision.terminal?.ruleId ?? decision.latencyRuleId,
       rateLimited,
@@ -158,7 +167,12 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     }
     // Engine changes of other requests (faults consumed, a throttled or refused request) are saved too.
     if (deps.hasStateFile) await deps.persist().catch(() => {});
-    return routed ? undefined : res;
+    if (!direct) return routed ? undefined : res;
+    writeNoted(outgoing!, res, responseText, bytes);
+    // Tells @hono/node-server the answer is out (it writes nothing for it).
+    if (!routed) return RESPONSE_ALREADY_SENT;
+    c.res = RESPONSE_ALREADY_SENT;
+    return undefined;
   });
 
   provider.routes(app);

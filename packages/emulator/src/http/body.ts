@@ -37,36 +37,55 @@ export async function readBodyText(c: Context, limit: number): Promise<string | 
   return Buffer.byteLength(text) > limit ? undefined : text;
 }
 
-function readNode(
-  incoming: NonNullable<ConnectionInfo['incoming']>,
-  limit: number,
-): Promise<Buffer | undefined> {
+type Incoming = NonNullable<ConnectionInfo['incoming']> & { [READING]?: Reading | undefined };
+
+/** A body being read: plain data on the request, so the listeners below are shared, not closures per request. */
+interface Reading {
+  chunks: Buffer[];
+  size: number;
+  limit: number;
+  resolve(bytes: Buffer | undefined): void;
+  reject(err: unknown): void;
+}
+
+const READING = Symbol('esimSandbox.reading');
+
+function readNode(incoming: Incoming, limit: number): Promise<Buffer | undefined> {
   return new Promise<Buffer | undefined>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      incoming.off('data', onData);
-      incoming.off('end', onEnd);
-      incoming.off('error', reject);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        stop();
-        // Paused until the answer is out; the server then drains the rest without keeping it.
-        incoming.pause();
-        chunks.length = 0;
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      stop();
-      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-    };
+    incoming[READING] = { chunks: [], size: 0, limit, resolve, reject };
     incoming.on('data', onData);
-    incoming.once('end', onEnd);
-    incoming.once('error', reject);
+    incoming.on('end', onEnd);
+    incoming.on('error', onError);
   });
+}
+
+function stop(incoming: Incoming): Reading {
+  const reading = incoming[READING]!;
+  incoming[READING] = undefined;
+  incoming.off('data', onData);
+  incoming.off('end', onEnd);
+  incoming.off('error', onError);
+  return reading;
+}
+
+function onData(this: Incoming, chunk: Buffer): void {
+  const reading = this[READING]!;
+  reading.size += chunk.length;
+  if (reading.size > reading.limit) {
+    stop(this);
+    // Paused until the answer is out; the server then drains the rest without keeping it.
+    this.pause();
+    reading.resolve(undefined);
+    return;
+  }
+  reading.chunks.push(chunk);
+}
+
+function onEnd(this: Incoming): void {
+  const { chunks, resolve } = stop(this);
+  resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+}
+
+function onError(this: Incoming, err: unknown): void {
+  stop(this).reject(err);
 }

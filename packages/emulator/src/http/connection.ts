@@ -21,6 +21,18 @@ export interface ConnectionInfo {
         rawBody?: Buffer;
       })
     | undefined;
+  /**
+   * Node's response, handed over only by the engine's own server (`startServer({ emulator })`), which then owns the
+   * whole exchange: the provider pipeline writes answers whose text it knows straight to it (see `answer.ts`).
+   * @internal
+   */
+  outgoing?: AnswerTarget | undefined;
+}
+
+/** What the pipeline writes a known answer with: Node's `ServerResponse` (HTTP/1). */
+export interface AnswerTarget {
+  writeHead(status: number, headers: Record<string, string | string[]>): unknown;
+  end(body: string | Uint8Array): unknown;
 }
 
 /** The caller's IP address: the socket's in HTTP mode, loopback in-process. IPv4-mapped IPv6 is unwrapped. */

@@ -30,6 +30,8 @@ export interface Exchange {
   requestText: string;
   /** The answer's text; '' when none or dropped. */
   responseText: string;
+  /** `responseText` encoded, when it was written as bytes: the journal keeps these instead (off the JS heap). */
+  responseBytes: Buffer | undefined;
   dropped: boolean;
   faultId: string | undefined;
   rateLimited: boolean;
@@ -40,7 +42,7 @@ export interface Exchange {
 
 /** Field order as the journal has always shown it: id … responseBody, faultId, rateLimited, authenticated, providerCode. */
 export function journalEntry(id: string, x: Exchange): JournalEntry {
-  const response: ResponseText = { text: x.responseText };
+  const response: ResponseText = { kept: x.responseBytes ?? x.responseText };
   const entry = {
     id,
     at: x.at,
@@ -57,7 +59,7 @@ export function journalEntry(id: string, x: Exchange): JournalEntry {
     },
     get responseBody() {
       const value = parsedResponse(response);
-      const body = value === undefined ? x.responseText || null : x.redactor.body(value);
+      const body = value === undefined ? responseText(response) || null : x.redactor.body(value);
       return settle(entry, 'responseBody', body);
     },
   } as JournalEntry;
@@ -76,14 +78,19 @@ export function exchangeProviderCode(x: Exchange): string | undefined {
   return x.dropped || !x.responseCode ? undefined : x.responseCode(parseJson(x.responseText), x.status);
 }
 
-/** The response text, parsed once for whichever of responseBody and providerCode is read first. */
+/** The response text (or its bytes), parsed once for whichever of responseBody and providerCode is read first. */
 interface ResponseText {
-  readonly text: string;
+  kept: string | Buffer;
   parsed?: { value: unknown };
 }
 
+function responseText(response: ResponseText): string {
+  if (typeof response.kept !== 'string') response.kept = response.kept.toString('utf8');
+  return response.kept;
+}
+
 function parsedResponse(response: ResponseText): unknown {
-  response.parsed ??= { value: parseJson(response.text) };
+  response.parsed ??= { value: parseJson(responseText(response)) };
   return response.parsed.value;
 }
 

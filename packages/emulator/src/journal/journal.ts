@@ -100,8 +100,11 @@ export class Journal {
     if (exchange.requestText.length > cap || exchange.responseText.length > cap) {
       exchange.requestText = cut(exchange.requestText, cap, exchange.redactor);
       exchange.responseText = cut(exchange.responseText, cap, exchange.redactor);
+      exchange.responseBytes = undefined;
     }
     const chars = exchange.requestText.length + exchange.responseText.length;
+    // The bytes hold the same text: the string is let go while it is young, which costs the collector nothing.
+    if (exchange.responseBytes) exchange.responseText = '';
     const slot: Slot = { n: ++this.#counter, chars, exchange, entry: undefined };
     this.#slots.push(slot);
     this.#chars += chars;

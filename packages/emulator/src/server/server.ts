@@ -81,6 +81,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const handler = options.emulator
     ? (r: Request, conn?: ConnectionInfo) => options.emulator!.fetch(r, conn)
     : options.fetch;
+  // Only the emulator gets Node's response: any other handler may wrap or replace the answer it returns.
+  const owned = options.emulator !== undefined;
   if (!handler)
     throw new EmulatorError('INVALID_ARGUMENT', 'startServer needs an emulator or a fetch handler');
   if (options.emulator && !isLoopback(host) && !options.emulator.controlToken) {
@@ -105,10 +107,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     hostname: host,
     port: options.port ?? 0,
     fetch: async (request: Request, env: HttpBindings | Http2Bindings) => {
-      const res = await handler(request, {
+      const conn: ConnectionInfo = {
         remoteAddress: env.incoming.socket.remoteAddress,
         incoming: env.incoming,
-      });
+      };
+      if (owned) conn.outgoing = env.outgoing;
+      const res = await handler(request, conn);
       if (res.type === 'error') {
         env.incoming.socket.destroy();
         return new Response(null, { status: 500 });

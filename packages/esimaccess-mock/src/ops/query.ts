@@ -14,7 +14,7 @@ import type {
   EsimAccessUsageQueryRequest,
 } from '@esim-sandbox/core';
 import { isDayPass, packageType } from '../catalog/catalog.js';
-import { profileList, profilesCreatedBetween } from '../state/profile-list.js';
+import { pageCreatedBetween, profileList } from '../state/profile-list.js';
 import { formatProviderTime, parseProviderTime } from '../state/time.js';
 import type { ProfileRecord } from '../state/types.js';
 import { fail, type OpContext, type OpResult, ok } from './context.js';
@@ -64,20 +64,20 @@ export function queryProfiles(
       return fail('310403', `esimTranNo ${esimTranNo} is not in order ${orderNo}`);
     }
   }
+  const { pageNum, pageSize } = request.pager;
+  const skip = (pageNum - 1) * pageSize;
+  const answer = (page: readonly ProfileRecord[], total: number) =>
+    ok({ esimList: page.map((p) => renderProfile(p, ctx.links)), pager: { pageNum, pageSize, total } });
   if (request.startTime && request.endTime) {
     const from = parseProviderTime(request.startTime);
     const to = parseProviderTime(request.endTime);
-    profiles =
-      profiles === profileList(ctx.state)
-        ? profilesCreatedBetween(ctx.state, from, to)
-        : profiles.filter((p) => p.createdAt >= from && p.createdAt <= to);
+    if (profiles === profileList(ctx.state)) {
+      const { page, total } = pageCreatedBetween(ctx.state, from, to, skip, pageSize);
+      return answer(page, total);
+    }
+    profiles = profiles.filter((p) => p.createdAt >= from && p.createdAt <= to);
   }
-  const { pageNum, pageSize } = request.pager;
-  const page = profiles.slice((pageNum - 1) * pageSize, pageNum * pageSize);
-  return ok({
-    esimList: page.map((p) => renderProfile(p, ctx.links)),
-    pager: { pageNum, pageSize, total: profiles.length },
-  });
+  return answer(profiles.slice(skip, skip + pageSize), profiles.length);
 }
 
 /** Unknown esimTranNos are left out of the answer rather than failing the whole batch. */
