@@ -32,6 +32,8 @@ const FLAGS = [
 const run = promisify(execFile);
 /** Generous: CI machines are slow; nothing here asserts on time. */
 const WAIT = { timeout: 20_000 };
+/** Seeding 10,000 profiles through signed orders takes tens of seconds on a busy 2-core machine: a bound, not a target. */
+const SEEDED_TIMEOUT_MS = 180_000;
 
 describe('the dashboard in a browser', () => {
   let playground: Playground;
@@ -133,36 +135,40 @@ describe('the dashboard in a browser', () => {
     await page.locator('#iroamly-codes tr.empty').waitFor();
   });
 
-  it('opens a request payload, creates an account, and pages and searches through 10,000 profiles', async () => {
-    // A journal row opens in place: the request and response as pretty JSON, with a copy button.
-    const row = page.locator('#esimaccess-journal tr.journal-row').first();
-    await row.locator('details.payload summary').click();
-    const request = row.locator('.payload-part pre').first();
-    await expect.poll(() => request.textContent(), WAIT).toContain('"method": "');
-    await row.locator('button[data-copy]').first().click();
-    await expect.poll(() => page.textContent('#toast'), WAIT).toBe('Copied');
+  it(
+    'opens a request payload, creates an account, and pages and searches through 10,000 profiles',
+    async () => {
+      // A journal row opens in place: the request and response as pretty JSON, with a copy button.
+      const row = page.locator('#esimaccess-journal tr.journal-row').first();
+      await row.locator('details.payload summary').click();
+      const request = row.locator('.payload-part pre').first();
+      await expect.poll(() => request.textContent(), WAIT).toContain('"method": "');
+      await row.locator('button[data-copy]').first().click();
+      await expect.poll(() => page.textContent('#toast'), WAIT).toBe('Copied');
 
-    await page.click('[data-testid="esimaccess-create-account"]');
-    const secret = page.locator('[data-testid="esimaccess-created-secret"]');
-    await expect.poll(() => secret.textContent(), WAIT).toMatch(/^•+$/);
-    await page.locator('#esimaccess-created button', { hasText: 'Reveal' }).last().click();
-    await expect.poll(() => secret.textContent(), WAIT).not.toMatch(/•/);
+      await page.click('[data-testid="esimaccess-create-account"]');
+      const secret = page.locator('[data-testid="esimaccess-created-secret"]');
+      await expect.poll(() => secret.textContent(), WAIT).toMatch(/^•+$/);
+      await page.locator('#esimaccess-created button', { hasText: 'Reveal' }).last().click();
+      await expect.poll(() => secret.textContent(), WAIT).not.toMatch(/•/);
 
-    const account = await seedProfiles(playground, 10_000);
-    await page.goto(`${playground.url}/?esimaccess=${encodeURIComponent(account)}`);
-    const rows = page.locator('#esimaccess-profiles tr.profile-row');
-    await expect.poll(() => rows.count(), WAIT).toBe(50);
-    const pageAt = page.locator('[data-testid="esimaccess.profiles-page"]');
-    await expect.poll(() => pageAt.textContent(), WAIT).toBe('page 1 of 200');
-    const firstOfPage1 = await rows.first().getAttribute('data-esim-tran-no');
-    await page.locator('#esimaccess-profiles button', { hasText: 'next' }).click();
-    await expect.poll(() => pageAt.textContent(), WAIT).toBe('page 2 of 200');
-    const wanted = await rows.nth(7).getAttribute('data-esim-tran-no');
-    expect(wanted).not.toBe(firstOfPage1);
+      const account = await seedProfiles(playground, 10_000);
+      await page.goto(`${playground.url}/?esimaccess=${encodeURIComponent(account)}`);
+      const rows = page.locator('#esimaccess-profiles tr.profile-row');
+      await expect.poll(() => rows.count(), WAIT).toBe(50);
+      const pageAt = page.locator('[data-testid="esimaccess.profiles-page"]');
+      await expect.poll(() => pageAt.textContent(), WAIT).toBe('page 1 of 200');
+      const firstOfPage1 = await rows.first().getAttribute('data-esim-tran-no');
+      await page.locator('#esimaccess-profiles button', { hasText: 'next' }).click();
+      await expect.poll(() => pageAt.textContent(), WAIT).toBe('page 2 of 200');
+      const wanted = await rows.nth(7).getAttribute('data-esim-tran-no');
+      expect(wanted).not.toBe(firstOfPage1);
 
-    await page.locator('#esimaccess-profiles input.list-search').fill(wanted!);
-    await expect.poll(() => rows.count(), WAIT).toBe(1);
-    expect(await rows.first().getAttribute('data-esim-tran-no')).toBe(wanted);
-    expect(await page.locator('#esimaccess-profiles tr').count()).toBeLessThan(60);
-  });
+      await page.locator('#esimaccess-profiles input.list-search').fill(wanted!);
+      await expect.poll(() => rows.count(), WAIT).toBe(1);
+      expect(await rows.first().getAttribute('data-esim-tran-no')).toBe(wanted);
+      expect(await page.locator('#esimaccess-profiles tr').count()).toBeLessThan(60);
+    },
+    SEEDED_TIMEOUT_MS,
+  );
 });
