@@ -1,45 +1,19 @@
+import { USER_ORIGIN, userMswServer } from '@esim-sandbox/emulator/testing';
 import { HttpResponse, http } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_BALANCE } from '../src/runtime/options.js';
 import { useEsimAccessFake } from '../src/testing/index.js';
 
 const hooks = { beforeAll, afterAll, beforeEach, afterEach };
-const SHOP = 'https://shop.example';
+const SHOP = USER_ORIGIN;
 const BALANCE = 'https://api.esimaccess.com/api/v1/open/balance/query';
 const PACKAGES = 'https://api.esimaccess.com/api/v1/open/package/list';
 
 // A suite's own msw setup, as a reseller's test suite already has it.
-const server = setupServer(http.get(`${SHOP}/ping`, () => HttpResponse.json({ pong: true })));
-const unhandled: string[] = [];
-const bodies: Record<string, unknown[]> = { 'request:start': [], 'response:mocked': [] };
-for (const event of ['request:start', 'response:mocked'] as const) {
-  server.events.on(event, ({ request }) => {
-    // The last test reads the body in a handler on purpose; the listeners must not count that against the fake.
-    if (request.method === 'POST' && !request.bodyUsed)
-      void request
-        .clone()
-        .json()
-        .then((b) => bodies[event]!.push(b));
-  });
-}
 const errors = vi.spyOn(console, 'error');
-
-beforeAll(() =>
-  server.listen({
-    onUnhandledRequest: (request, print) => {
-      unhandled.push(request.url);
-      print.error();
-    },
-  }),
+const { server, unhandled, bodies } = userMswServer({ beforeAll, afterEach, afterAll }, () =>
+  errors.mockClear(),
 );
-afterEach(() => {
-  server.resetHandlers();
-  unhandled.length = 0;
-  for (const list of Object.values(bodies)) list.length = 0;
-  errors.mockClear();
-});
-afterAll(() => server.close());
 
 describe('useEsimAccessFake({ server }) joins a suite that runs its own msw server', () => {
   const esim = useEsimAccessFake({ server, hooks });
