@@ -193,30 +193,27 @@ export async function runChaos(plan: ChaosPlan, io: CliIo): Promise<number> {
 function printOutcome(plan: ChaosPlan, results: SeedResult[], io: CliIo): number {
   const failure = results.find(failed);
   const replay = failure ? replayLine(plan, failure.seed) : null;
+  const print = (lines: string[]) => io.stdout(lines.map((line) => `${line}\n`).join(''));
   if (plan.json) {
     const document = { profile: plan.profile, seeds: results, failedSeed: failure?.seed ?? null, replay };
-    io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+    print([JSON.stringify(document, null, 2)]);
   } else if (failure) {
     const status =
       failure.exitCode === null ? `killed by ${failure.signal}` : `exit code ${failure.exitCode}`;
     const passed = results.length - 1;
     const before = passed === 0 ? '' : `; ${plural(passed, 'seed')} passed before it`;
-    io.stdout(
-      [
-        `chaos: seed ${failure.seed} failed under ${plan.profile} (${status})${before}`,
-        ...describeFaults(failure),
-        `replay: ${replay}`,
-      ].join('\n') + '\n',
-    );
+    print([
+      `chaos: seed ${failure.seed} failed under ${plan.profile} (${status})${before}`,
+      ...describeFaults(failure),
+      `replay: ${replay}`,
+    ]);
   } else {
     const faults = results.reduce((n, r) => n + r.faults.length, 0);
     const malformed = results.reduce((n, r) => n + r.malformed, 0);
-    io.stdout(
-      `${plural(results.length, 'seed')} passed under ${plan.profile} (${plan.range}), ` +
-        `${plural(faults, 'fault')} injected in all` +
-        (malformed > 0 ? `; ${plural(malformed, 'malformed report line')} skipped` : '') +
-        '\n',
-    );
+    const skipped = malformed > 0 ? `; ${plural(malformed, 'malformed report line')} skipped` : '';
+    print([
+      `${plural(results.length, 'seed')} passed under ${plan.profile} (${plan.range}), ${plural(faults, 'fault')} injected in all${skipped}`,
+    ]);
   }
   return failure ? EXIT.REFUSED : EXIT.OK;
 }
