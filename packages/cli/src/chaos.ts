@@ -83,7 +83,7 @@ export function planChaos(flags: ChaosFlags): ChaosPlan {
   if (flags.seed !== undefined) {
     for (const other of ['runs', 'from'] as const) {
       if (flags[other] !== undefined) {
-        throw usageError(`--seed replays one seed: give either --seed or --${other}, not both`);
+        throw usageError(`--seed: give either --seed (one seed) or --${other}, not both`);
       }
     }
     if (flags.seed === '' || flags.seed.includes(':')) {
