@@ -14,8 +14,8 @@ import type { CliIo } from './cli.js';
 import { CliError, EXIT, usageError } from './errors.js';
 import { parseCount } from './parse.js';
 
-export const CHAOS_ENV = 'ESIM_SANDBOX_CHAOS';
-export const CHAOS_REPORT_ENV = 'ESIM_SANDBOX_CHAOS_REPORT';
+const CHAOS_ENV = 'ESIM_SANDBOX_CHAOS';
+const CHAOS_REPORT_ENV = 'ESIM_SANDBOX_CHAOS_REPORT';
 
 const BUILT_IN_PROFILES = ['gentle', 'realistic', 'hostile'] as const;
 
