@@ -201,6 +201,20 @@ describe('what a failing seed prints', () => {
 });
 
 describe('usage errors name the flag and run nothing', () => {
+  it('shows the flags with their defaults under -h', async () => {
+    const run = await chaos(['-h']);
+    expect(run.code).toBe(EXIT.OK);
+    for (const shown of [
+      '(default: "realistic")',
+      '(default: "5")',
+      '(default: "1")',
+      '--seed <s>',
+      '--json',
+    ]) {
+      expect(run.stdout).toContain(shown);
+    }
+  });
+
   const notJson = () => {
     const file = join(dir, 'broken.json');
     writeFileSync(file, '{ "api": ');
