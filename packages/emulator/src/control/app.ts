@@ -4,7 +4,9 @@
  * account named in the path (`default` is an alias of the default account) and touches only that account.
  */
 import { Hono } from 'hono';
+import { CHAOS_ROUTES } from '../chaos/routes.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
+import { mountControlRoutes } from '../openapi/control-routes.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { AccountEnv, ProviderDefinition } from '../types/provider.js';
 import { browserGuard } from './guard.js';
@@ -167,6 +169,8 @@ function registerAccountRoutes<S, P>(app: Hono<AccountEnv<S, P>>): void {
     const attempt = await c.var.tenant.webhooks.redeliver(c.req.param('id'));
     return c.json({ attempt, delivery: c.var.tenant.webhooks.get(c.req.param('id')) });
   });
+
+  mountControlRoutes(app as unknown as Hono<AccountEnv<unknown, unknown>>, CHAOS_ROUTES);
 }
 
 function clockView<S, P>(t: Tenant<S, P>) {
