@@ -127,8 +127,12 @@ const profileNames = Object.keys(CHAOS_PROFILES) as [ChaosProfileName, ...ChaosP
 
 /** What the control API's PUT takes: a built-in name or a whole profile, and a seed. */
 export const chaosSettingSchema = z.strictObject({
-  profile: z.union([z.enum(profileNames), chaosProfileSchema]),
-  seed: z.union([z.string().min(1).max(200), z.number().int()]),
+  profile: z.union([z.enum(profileNames), chaosProfileSchema], {
+    error: `expected one of ${profileNames.join(', ')} or a profile object`,
+  }),
+  seed: z.union([z.string().min(1).max(200), z.number().int()], {
+    error: 'expected a seed: text of 1 to 200 characters or an integer',
+  }),
 });
 
 /** The `chaos` option: the setting, and the report file the harness or a command line passes in. */
