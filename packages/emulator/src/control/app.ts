@@ -4,7 +4,7 @@
  * account named in the path (`default` is an alias of the default account) and touches only that account.
  */
 import { Hono } from 'hono';
-import { CHAOS_ROUTES } from '../chaos/routes.js';
+import { chaosRoutes } from '../chaos/routes.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
 import { mountControlRoutes } from '../openapi/control-routes.js';
 import type { Tenant } from '../tenants/tenant.js';
@@ -170,7 +170,7 @@ function registerAccountRoutes<S, P>(app: Hono<AccountEnv<S, P>>): void {
     return c.json({ attempt, delivery: c.var.tenant.webhooks.get(c.req.param('id')) });
   });
 
-  mountControlRoutes(app as unknown as Hono<AccountEnv<unknown, unknown>>, CHAOS_ROUTES);
+  mountControlRoutes(app, chaosRoutes<S, P>());
 }
 
 function clockView<S, P>(t: Tenant<S, P>) {

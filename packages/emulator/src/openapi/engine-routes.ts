@@ -4,7 +4,7 @@
  * A test compares this table with the routes the control app serves, both ways.
  */
 
-import { CHAOS_ROUTES } from '../chaos/routes.js';
+import { chaosRoutes } from '../chaos/routes.js';
 import { CONTROL_ERROR_STATUS } from '../control/http.js';
 import {
   advanceSchema,
@@ -219,5 +219,5 @@ export const ENGINE_ACCOUNT_ROUTES: readonly ControlRouteDoc[] = [
     response: { description: '`{ attempt, delivery }`' },
     errors: [{ status: CONTROL_ERROR_STATUS.not_found, description: 'No such delivery.' }],
   },
-  ...CHAOS_ROUTES,
+  ...chaosRoutes(),
 ];
