@@ -4,9 +4,8 @@
  * account named in the path (`default` is an alias of the default account) and touches only that account.
  */
 import { Hono } from 'hono';
-import { chaosRoutes } from '../chaos/routes.js';
+import { chaosSettingSchema } from '../chaos/profile.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
-import { mountControlRoutes } from '../openapi/control-routes.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { AccountEnv, ProviderDefinition } from '../types/provider.js';
 import { browserGuard } from './guard.js';
@@ -170,7 +169,14 @@ function registerAccountRoutes<S, P>(app: Hono<AccountEnv<S, P>>): void {
     return c.json({ attempt, delivery: c.var.tenant.webhooks.get(c.req.param('id')) });
   });
 
-  mountControlRoutes(app, chaosRoutes<S, P>());
+  app.get('/chaos', (c) => c.json({ chaos: c.var.tenant.chaos.get() }));
+  app.put('/chaos', async (c) =>
+    c.json({ chaos: c.var.tenant.chaos.set(await readJson(c, chaosSettingSchema)) }),
+  );
+  app.delete('/chaos', (c) => {
+    c.var.tenant.chaos.clear();
+    return c.json({ chaos: null });
+  });
 }
 
 function clockView<S, P>(t: Tenant<S, P>) {
