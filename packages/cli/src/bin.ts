@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
  * Entry of the `esim-sandbox` bin (`node --import tsx src/bin.ts` in the workspace): runs the command with this
- * process's arguments; SIGINT/SIGTERM stop `up`, `listen` and `journal tail --follow` cleanly; exits once the
- * output has drained.
+ * process's arguments; SIGINT/SIGTERM stop `up`, `listen`, `journal tail --follow` and `chaos` cleanly; exits once
+ * the output has drained.
  * @module
  */
 import { exitAfterOutput } from '@esim-sandbox/core';
 import { runCli } from './cli.js';
 
 const stop = new AbortController();
-process.on('SIGINT', () => stop.abort());
-process.on('SIGTERM', () => stop.abort());
+// The reason names the signal: `chaos` passes it on to the command it runs and exits 130 or 143.
+process.on('SIGINT', () => stop.abort('SIGINT'));
+process.on('SIGTERM', () => stop.abort('SIGTERM'));
 
 await exitAfterOutput(
   await runCli(process.argv.slice(2), {

@@ -5,6 +5,7 @@
  * with an exit code from the EXIT table. Nothing here exits the process: the bin does, after the output drains.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { type ChaosFlags, planChaos, runChaos } from './chaos.js';
 import { CliError, EXIT, usageError } from './errors.js';
 import { readFixture, runFixture } from './fixtures.js';
 import { listen } from './listen.js';
@@ -35,7 +36,7 @@ interface Common {
 }
 
 const EXIT_CODES_HELP = `
-Exit codes: ${EXIT.OK} done; ${EXIT.REFUSED} the fake refused (unknown account or profile, a move its lifecycle does not allow) or a fixture step failed; ${EXIT.USAGE} bad usage (unknown flag, bad duration, percent or fixture file); ${EXIT.UNREACHABLE} nothing (or no esim-sandbox) answers at --url.`;
+Exit codes: ${EXIT.OK} done; ${EXIT.REFUSED} the fake refused (unknown account or profile, a move its lifecycle does not allow), a fixture step failed or a chaos seed failed; ${EXIT.USAGE} bad usage (unknown flag, bad duration, percent or fixture file); ${EXIT.UNREACHABLE} nothing (or no esim-sandbox) answers at --url; ${EXIT.INTERRUPTED} (SIGINT) or ${EXIT.TERMINATED} (SIGTERM) chaos was stopped.`;
 
 function stopped(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
@@ -272,6 +273,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (!o.json) print(`${step.name} (${step.op}): ${step.text.replaceAll('\n', '\n  ')}`);
       });
       if (o.json) print(JSON.stringify(Object.fromEntries(results.map((r) => [r.name, r.result])), null, 2));
+    });
+
+  program
+    .command('chaos')
+    .argument('[command...]', 'the command to run under each seed, after -- (e.g. -- npm test)')
+    .description(
+      'run a command under seeded chaos (ESIM_SANDBOX_CHAOS) seed after seed; stop at the first failing seed and print its faults and how to replay it',
+    )
+    .option('--profile <name|file>', 'gentle, realistic, hostile, or a JSON profile file', 'realistic')
+    .option('--runs <n>', 'how many seeds', '5')
+    .option('--from <n>', 'the first seed of the series', '1')
+    .option('--seed <s>', 'run exactly this seed once (replay); not with --runs or --from')
+    .option('--json', "print one JSON result document (the command's own stdout goes to stderr)")
+    .action(async (command: string[], o: Omit<ChaosFlags, 'command'>, cmd: Command) => {
+      // --runs and --from are refused with --seed only when typed: their defaults are for a series.
+      const typed = (flag: 'runs' | 'from') =>
+        cmd.getOptionValueSource(flag) === 'cli' ? o[flag] : undefined;
+      const plan = planChaos({ ...o, runs: typed('runs'), from: typed('from'), command });
+      code = await runChaos(plan, io);
     });
 
   try {

@@ -8,12 +8,19 @@ import { EsimSandboxError } from '@esim-sandbox/core';
 export const EXIT = {
   /** Done. */
   OK: 0,
-  /** The fake refused (unknown account or profile, a move its lifecycle does not allow) or a fixture step failed. */
+  /**
+   * The fake refused (unknown account or profile, a move its lifecycle does not allow), a fixture step failed, or
+   * a seed of `chaos` failed.
+   */
   REFUSED: 1,
   /** Bad usage: unknown flag, bad duration or percent, invalid fixture file. */
   USAGE: 2,
   /** Nothing answers at the target URL, or it is not an esim-sandbox playground or fake. */
   UNREACHABLE: 3,
+  /** Stopped by SIGINT (Ctrl-C) while `chaos` ran a command: 128 + the signal's number, as shells report it. */
+  INTERRUPTED: 130,
+  /** Stopped by SIGTERM while `chaos` ran a command. */
+  TERMINATED: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

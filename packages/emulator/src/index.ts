@@ -50,6 +50,16 @@ export {
 export { dispatchEffects, runOp } from './kit/run.js';
 export { type ControlRoute, controlRoute, mountControlRoutes } from './openapi/control-routes.js';
 
+// Seeded chaos: profiles, the setting (option, tenant.chaos, control API) and the runner's environment
+
+export { loadChaosProfile, parseChaosEnv } from './chaos/env.js';
+export {
+  CHAOS_PROFILES,
+  type ChaosProfile,
+  type ChaosProfileName,
+  type ChaosSetting,
+} from './chaos/profile.js';
+
 // Per-account state a provider and its users reach through a tenant
 
 export type { FaultRule } from './faults/faults.js';

@@ -2,6 +2,7 @@
  * The contract suite over real HTTP: the engine's server on 127.0.0.1, port 0.
  */
 import { runAuthContract } from './contract.auth.case.js';
+import { runChaosContract } from './contract.chaos.case.js';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runBuiltInIdContract } from './contract.ids.case.js';
@@ -27,3 +28,4 @@ runLimitsContract('HTTP', overHttp);
 runAuthContract('HTTP', overHttp);
 runIndexContract('HTTP', overHttp);
 runTriggerContract('HTTP', overHttp);
+runChaosContract('HTTP', overHttp);

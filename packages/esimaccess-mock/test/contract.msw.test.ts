@@ -4,6 +4,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
 import { runAuthContract } from './contract.auth.case.js';
+import { runChaosContract } from './contract.chaos.case.js';
 import { runEndpointContract } from './contract.endpoints.case.js';
 import { runErrorContract } from './contract.errors.case.js';
 import { runBuiltInIdContract } from './contract.ids.case.js';
@@ -34,3 +35,4 @@ runLimitsContract('msw', overMsw(server));
 runAuthContract('msw', overMsw(server));
 runIndexContract('msw', overMsw(server));
 runTriggerContract('msw', overMsw(server));
+runChaosContract('msw', overMsw(server));

@@ -1,5 +1,6 @@
 import { startServer } from '@esim-sandbox/emulator';
 import { runContract, type Serve } from './contract.case.js';
+import { runChaosContract } from './contract.chaos.case.js';
 import { runFidelityContract } from './contract.fidelity.case.js';
 import { runIndexContract } from './contract.index.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
@@ -15,3 +16,4 @@ runFidelityContract('HTTP', serve);
 runLimitsContract('HTTP', serve);
 runIndexContract('HTTP', serve);
 runTriggerContract('HTTP', serve);
+runChaosContract('HTTP', serve);

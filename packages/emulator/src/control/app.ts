@@ -4,6 +4,7 @@
  * account named in the path (`default` is an alias of the default account) and touches only that account.
  */
 import { Hono } from 'hono';
+import { chaosSettingSchema } from '../chaos/profile.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { AccountEnv, ProviderDefinition } from '../types/provider.js';
@@ -166,6 +167,15 @@ function registerAccountRoutes<S, P>(app: Hono<AccountEnv<S, P>>): void {
   app.post('/webhooks/:id/redeliver', async (c) => {
     const attempt = await c.var.tenant.webhooks.redeliver(c.req.param('id'));
     return c.json({ attempt, delivery: c.var.tenant.webhooks.get(c.req.param('id')) });
+  });
+
+  app.get('/chaos', (c) => c.json({ chaos: c.var.tenant.chaos.get() }));
+  app.put('/chaos', async (c) =>
+    c.json({ chaos: c.var.tenant.chaos.set(await readJson(c, chaosSettingSchema)) }),
+  );
+  app.delete('/chaos', (c) => {
+    c.var.tenant.chaos.clear();
+    return c.json({ chaos: null });
   });
 }
 

@@ -3,6 +3,7 @@
  * Request bodies and queries of the control API.
  */
 import { z } from 'zod';
+import { chaosDataSchema } from '../chaos/state.js';
 
 export const createAccountSchema = z.strictObject({
   key: z.string().min(1).max(128).optional(),
@@ -57,6 +58,8 @@ export const restoreSchema = z.looseObject({
     faults: z.looseObject({}),
     deliveries: z.array(z.unknown()),
   }),
+  /** Absent in snapshots and state files written before chaos existed. */
+  chaos: chaosDataSchema.optional(),
 });
 
 /** One account in a state file: a snapshot with its identity. */

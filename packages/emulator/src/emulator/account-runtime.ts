@@ -3,6 +3,9 @@
  * The per-account runtime: what every tenant gets from the engine (fresh data, task dispatch, webhook settings,
  * state checks), built from the provider definition and the options that concern accounts.
  */
+import type { ChaosRuntime } from '../chaos/chaos.js';
+import type { ResolvedChaos } from '../chaos/profile.js';
+import { type ChaosData, freshChaosData } from '../chaos/state.js';
 import { type ClockMode, initialClockData } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import { EmulatorError } from '../errors.js';
@@ -25,6 +28,11 @@ export interface AccountSettings {
   rateLimit: RateLimitConfig | null;
   realNow(): number;
   logger: Logger;
+  /** The `chaos` option, applied to every account. */
+  chaos: ResolvedChaos | null;
+  chaosRuntime: ChaosRuntime;
+  /** The chaos account key of a new account ('default', else '#<n>'). */
+  chaosAccount(isDefault: boolean): string;
 }
 
 export function accountRuntime<S, P>(
@@ -79,6 +87,7 @@ export function accountRuntime<S, P>(
         faults: [],
         rateLimit: settings.rateLimit ? { ...settings.rateLimit } : null,
         webhooks: { url: null, faults: {}, deliveries: [] },
+        chaos: freshChaosData(settings.chaosAccount(isDefault), settings.chaos),
       };
       return data;
     },
@@ -106,5 +115,24 @@ export function accountRuntime<S, P>(
       }
     },
     revive: (data) => (provider.reviveState ? { ...data, state: provider.reviveState(data.state) } : data),
+    chaos: settings.chaosRuntime,
+    chaosFor: (current, isDefault) => adoptChaosOption(current, settings, isDefault),
   };
+}
+
+/**
+ * A loaded account keeps its chaos (a restart goes on from the same seq) unless the emulator's option asks for
+ * another setting: then the option's, from seq 1.
+ */
+function adoptChaosOption(
+  current: ChaosData | undefined,
+  settings: AccountSettings,
+  isDefault: boolean,
+): ChaosData {
+  const data = current ?? freshChaosData(settings.chaosAccount(isDefault), null);
+  const wanted = settings.chaos;
+  if (wanted && JSON.stringify(wanted) !== JSON.stringify(data.setting)) {
+    return freshChaosData(data.account, wanted);
+  }
+  return data;
 }

@@ -4,6 +4,8 @@
  * (accounts.ts), the per-account runtime (account-runtime.ts), persistence loading (persisted.ts) and the app
  * assembly (app.ts). Each part gets what it needs as arguments; none reaches back for one created later.
  */
+import { chaosOptionSchema, resolveChaos } from '../chaos/profile.js';
+import { chaosReporter } from '../chaos/report.js';
 import { controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
 import type { ConnectionInfo } from '../http/connection.js';
@@ -13,6 +15,7 @@ import { CryptoRandom, Random } from '../random/random.js';
 import { Tenant, toMs } from '../tenants/tenant.js';
 import type { Emulator } from '../types/emulator.js';
 import type { EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
+import { parseOrThrow } from '../validate.js';
 import { accountRuntime } from './account-runtime.js';
 import { AccountRegistry } from './accounts.js';
 import { assembleApp } from './app.js';
@@ -34,6 +37,8 @@ export function createEmulator<S, P = unknown>(
   options: EmulatorOptions<P> = {},
 ): Emulator<S, P> {
   checkControlToken(options.controlToken);
+  const chaos =
+    options.chaos === undefined ? undefined : parseOrThrow(chaosOptionSchema, options.chaos, 'chaos');
   const seed = String(options.seed ?? 'esim-sandbox');
   const realNow = options.realNow ?? Date.now;
   const logger: Logger = options.logger ?? { error: (m) => console.error(`[${provider.name}] ${m}`) };
@@ -62,6 +67,12 @@ export function createEmulator<S, P = unknown>(
       rateLimit: options.rateLimit !== undefined ? options.rateLimit : (provider.defaults?.rateLimit ?? null),
       realNow,
       logger,
+      chaos: chaos ? resolveChaos(chaos) : null,
+      chaosRuntime: {
+        codes: { busy: provider.chaos?.busyCode, serverError: provider.chaos?.serverErrorCode },
+        report: chaos?.report ? chaosReporter(chaos.report, provider.name) : undefined,
+      },
+      chaosAccount: (isDefault) => (isDefault ? 'default' : `#${nextOrdinal(registry.accounts())}`),
     },
     options,
     changed,
@@ -149,6 +160,13 @@ export function createEmulator<S, P = unknown>(
     stateFile: options.stateFile,
     logger,
   };
+}
+
+/** One more than the highest '#<n>' in use: creation order, and a restart goes on counting. */
+function nextOrdinal(tenants: readonly { chaos: { account: string } }[]): number {
+  let max = 0;
+  for (const t of tenants) max = Math.max(max, Number(t.chaos.account.slice(1)) || 0);
+  return max + 1;
 }
 
 function checkControlToken(token: string | undefined): void {

@@ -1,14 +1,15 @@
 /**
  * @module
  * The provider request pipeline, in one middleware so its order is visible:
- * read body → authenticate (provider) → faults → rate limit → provider route → journal → persist.
- * Faults run before the rate limit so "the next N requests fail" is never eaten by throttling, and faulted
+ * read body → authenticate (provider) → faults → chaos → rate limit → provider route → journal → persist.
+ * Faults (manual rules, then seeded chaos) run before the rate limit so "the next N requests fail" is never eaten by throttling, and faulted
  * requests do not count against the window.
  */
 
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { ApiChaos } from '../chaos/chaos.js';
 import type { FaultDecision } from '../faults/faults.js';
 import { readBodyText } from '../http/body.js';
 import { type ConnectionInfo, journalHeaders, RequestHeaders } from '../http/connection.js';
@@ -81,15 +82,21 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     let res: Response;
     let routed = false;
     let decision: FaultDecision = NO_FAULT;
+    let chaos: ApiChaos | undefined;
     let rateLimited = false;
     if ('error' in auth) {
       res = auth.error;
     } else {
       c.set('tenant', auth.tenant);
       decision = auth.tenant.faults.decide(method, path);
-      if (decision.latencyMs > 0) await deps.sleep(decision.latencyMs);
+      // Manual rules first: chaos acts only on a request none of them ended.
+      chaos = auth.tenant.chaos.request(method, path, !isRead(method, path), decision.terminal !== undefined);
+      const latencyMs = decision.latencyMs + (chaos?.latencyMs ?? 0);
+      if (latencyMs > 0) await deps.sleep(latencyMs);
       if (decision.terminal) {
         res = await renderFault(c, provider, decision.terminal.action);
+      } else if (chaos && chaos.rule !== 'latency' && chaos.rule !== 'timeoutAfterWrite') {
+        res = await renderChaos(c, provider, chaos);
       } else if (!auth.tenant.rateLimit.tryAcquire()) {
         rateLimited = true;
         res = await provider.renderRateLimited(c, auth.tenant.rateLimit.retryAfterMs());
@@ -110,6 +117,11 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
             res = await serverError(c, provider);
             c.res = res;
           }
+        }
+        // The write is made (and saved): only the answer is lost, as when a client times out after the write.
+        if (chaos?.rule === 'timeoutAfterWrite') {
+          res = dropMarker();
+          c.res = res;
         }
       }
     }
@@ -144,6 +156,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
       responseBytes: bytes,
       dropped,
       faultId: decision.terminal?.ruleId ?? decision.latencyRuleId,
+      chaos: chaos?.mark,
       rateLimited,
       authenticated: !('error' in auth),
       redactor,
@@ -196,6 +209,28 @@ async function renderFault<S, P>(
     }
   }
 }
+
+/** Chaos's answer: the provider's busy or server error code, a load balancer's 5xx, throttling, or a drop. */
+async function renderChaos<S, P>(
+  c: Context,
+  provider: ProviderDefinition<S, P>,
+  chaos: ApiChaos,
+): Promise<Response> {
+  if (chaos.rule === 'drop') return dropMarker();
+  if (chaos.rule === 'rateLimitBurst') return provider.renderRateLimited(c, CHAOS_RETRY_AFTER_MS);
+  if (chaos.status !== undefined) {
+    const text = `<html><body><h1>${chaos.status} ${LOAD_BALANCER_TEXT[chaos.status] ?? 'Error'}</h1></body></html>`;
+    return new Response(text, { status: chaos.status, headers: { 'content-type': 'text/html' } });
+  }
+  return chaos.code === undefined ? serverError(c, provider) : provider.renderError(chaos.code, c);
+}
+
+const CHAOS_RETRY_AFTER_MS = 1_000;
+const LOAD_BALANCER_TEXT: Record<number, string> = {
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};
 
 /** The provider's server error (as for a route that throws). */
 async function serverError<S, P>(c: Context, provider: ProviderDefinition<S, P>): Promise<Response> {

@@ -5,6 +5,8 @@
  * each test. The provider supplies only how to create its mock and how to open one account for a test.
  */
 import type { HttpHandler } from 'msw';
+import { CHAOS_REPORT_ENV, parseChaosEnv } from '../chaos/env.js';
+import type { ChaosSetting } from '../chaos/profile.js';
 import type { ClockMode } from '../clock/clock.js';
 import type { Emulator } from '../types/emulator.js';
 import type { TestHooks } from './hooks.js';
@@ -54,6 +56,7 @@ export interface FakeAccount {
 /** The options of a provider's mock, as far as the harness reads them. */
 export interface FakeMockOptions {
   clock?: ClockMode;
+  chaos?: ChaosSetting;
 }
 
 export interface FakeDefinition<O extends FakeMockOptions, M, P, A> {
@@ -67,6 +70,7 @@ export interface FakeDefinition<O extends FakeMockOptions, M, P, A> {
 
 /**
  * The clock is manual unless the options say `clock: 'real'`: nothing a test did not ask for happens by itself.
+ * Without a `chaos` option, `ESIM_SANDBOX_CHAOS` / `ESIM_SANDBOX_CHAOS_REPORT` (the chaos runner's) set it.
  * @example
  * const counter = { realBaseUrl: 'https://api.counter.test', createMock: createCounterMock, openAccount };
  * const fake = await startFake(counter, { mode: 'http', account: { start: 3 } });
@@ -77,7 +81,12 @@ export async function startFake<O extends FakeMockOptions, M extends ServableMoc
 ): Promise<Fake<M, P, A>> {
   const { mode = 'msw', account: defaultParams, server, ...mockOptions } = options;
   // TypeScript types the rest of a generic object as an Omit<>, which it cannot relate back to O.
-  const mock = definition.createMock({ clock: 'manual', ...mockOptions } as unknown as O);
+  const chaos = chaosOption(mockOptions.chaos);
+  const mock = definition.createMock({
+    clock: 'manual',
+    ...mockOptions,
+    ...(chaos ? { chaos } : {}),
+  } as unknown as O);
   const served = await serveEmulator(mock.emulator, {
     mode,
     realBaseUrl: definition.realBaseUrl,
@@ -100,6 +109,13 @@ export async function startFake<O extends FakeMockOptions, M extends ServableMoc
     releaseAccounts: () => tracker.release(),
     close: () => served.close(),
   };
+}
+
+/** The explicit option wins over the environment; the runner's report file applies to either. */
+function chaosOption(explicit: ChaosSetting | undefined): ChaosSetting | undefined {
+  if (!explicit) return parseChaosEnv(process.env);
+  const report = process.env[CHAOS_REPORT_ENV];
+  return explicit.report || !report ? explicit : { ...explicit, report };
 }
 
 /** A fake as `useFake` drives it: a fresh account per test, released after it, closed after the suite. */

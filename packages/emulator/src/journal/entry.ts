@@ -7,6 +7,7 @@
  * for the next few hundred requests, long enough for the garbage collector to copy everything it holds.
  */
 
+import type { ChaosMark } from '../chaos/state.js';
 import { headersFromJournal } from '../http/connection.js';
 import type { JournalEntry } from './journal.js';
 import { defineLazy, settle } from './lazy.js';
@@ -34,13 +35,18 @@ export interface Exchange {
   responseBytes: Buffer | undefined;
   dropped: boolean;
   faultId: string | undefined;
+  /** What seeded chaos did to the request, when it acted. */
+  chaos: ChaosMark | undefined;
   rateLimited: boolean;
   authenticated: boolean;
   redactor: Redactor;
   responseCode: ResponseCode | undefined;
 }
 
-/** Field order as the journal has always shown it: id … responseBody, faultId, rateLimited, authenticated, providerCode. */
+/**
+ * Field order as the journal has always shown it: id … responseBody, faultId, chaos, rateLimited, authenticated,
+ * providerCode.
+ */
 export function journalEntry(id: string, x: Exchange): JournalEntry {
   const response: ResponseText = { kept: x.responseBytes ?? x.responseText };
   const entry = {
@@ -64,6 +70,7 @@ export function journalEntry(id: string, x: Exchange): JournalEntry {
     },
   } as JournalEntry;
   if (x.faultId !== undefined) entry.faultId = x.faultId;
+  if (x.chaos !== undefined) entry.chaos = { ...x.chaos };
   if (x.rateLimited) entry.rateLimited = true;
   entry.authenticated = x.authenticated;
   const { responseCode } = x;

@@ -4,6 +4,7 @@
  * plus listeners (the playground streams it).
  * The journal is observation, not account state: it is not part of snapshots or the state file.
  */
+import type { ChaosMark } from '../chaos/state.js';
 import { globMatch } from '../faults/match.js';
 import { type Exchange, journalEntry } from './entry.js';
 import type { Redactor } from './redact.js';
@@ -29,6 +30,8 @@ export interface JournalEntry {
   responseBody: unknown;
   /** Id of the fault rule that answered or delayed this request. */
   faultId?: string;
+  /** Seeded chaos acted on this request: its seed, profile, the rule that fired and the request's `api` seq. */
+  chaos?: ChaosMark;
   rateLimited?: boolean;
   /** False when authentication failed (the entry is then in the default account's journal unless the key matched). */
   authenticated: boolean;

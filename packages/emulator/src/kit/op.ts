@@ -33,6 +33,11 @@ export interface OpContext<S, W, T extends TaskRequest = TaskRequest> {
   /** The account's seeded generator: every generated id comes from it. */
   readonly rng: Random;
   readonly effects: Effects<W, T>;
+  /**
+   * A provider stream's duration under seeded chaos: `baseMs`, or more when the profile slows the stream down
+   * (each call is the stream's next draw). Fill it with `tenant.chaos.delay`.
+   */
+  readonly chaosDelay?: (stream: 'allocation', baseMs: number) => number;
 }
 
 /** An operation's answer: its value, or the provider's refusal `E` (e.g. `{ code, message }`). */

@@ -4,6 +4,7 @@
  * A test compares this table with the routes the control app serves, both ways.
  */
 
+import { chaosSettingSchema } from '../chaos/profile.js';
 import { CONTROL_ERROR_STATUS } from '../control/http.js';
 import {
   advanceSchema,
@@ -217,5 +218,32 @@ export const ENGINE_ACCOUNT_ROUTES: readonly ControlRouteDoc[] = [
     summary: 'Deliver one webhook again, now',
     response: { description: '`{ attempt, delivery }`' },
     errors: [{ status: CONTROL_ERROR_STATUS.not_found, description: 'No such delivery.' }],
+  },
+  {
+    method: 'get',
+    path: '/chaos',
+    tag: 'chaos',
+    summary: 'Seeded chaos of the account',
+    response: {
+      description: '`{ chaos: null }` or `{ chaos: { profile, seed, injected } }` (the profile resolved)',
+    },
+  },
+  {
+    method: 'put',
+    path: '/chaos',
+    tag: 'chaos',
+    summary: 'Turn seeded chaos on: a profile and a seed',
+    description:
+      '`profile` is `gentle`, `realistic`, `hostile` or a whole profile object. Sequence numbers start again, so ' +
+      'the same seed and the same calls from here give the same faults.',
+    body: chaosSettingSchema,
+    response: { description: '`{ chaos: { profile, seed, injected } }`' },
+  },
+  {
+    method: 'delete',
+    path: '/chaos',
+    tag: 'chaos',
+    summary: 'Turn seeded chaos off',
+    response: { description: '`{ chaos: null }`' },
   },
 ];

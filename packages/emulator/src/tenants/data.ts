@@ -2,6 +2,7 @@
  * @module
  * The plain-JSON data that defines one account. Snapshots, restore and the state file are this shape.
  */
+import type { ChaosData } from '../chaos/state.js';
 import type { ClockData } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import type { FaultRule } from '../faults/faults.js';
@@ -31,6 +32,8 @@ export interface TenantData<S, P = unknown> {
   faults: FaultRule[];
   rateLimit: RateLimitConfig | null;
   webhooks: WebhookData;
+  /** Absent in state files and snapshots written before chaos existed (the tenant fills it in). */
+  chaos?: ChaosData;
 }
 
 /** A snapshot is the tenant's data; restore() keeps the target account's id and credentials. */

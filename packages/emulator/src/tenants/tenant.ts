@@ -3,6 +3,8 @@
  * One account (tenant): its own credentials, provider state, clock, scheduler, journal, faults, rate limiter and
  * webhooks. Everything persistent lives in one plain-JSON {@link TenantData}; the classes here only interpret it.
  */
+import { Chaos, type ChaosRuntime } from '../chaos/chaos.js';
+import type { ChaosData } from '../chaos/state.js';
 import { Clock } from '../clock/clock.js';
 import { Scheduler, type Task } from '../clock/scheduler.js';
 import { EmulatorError } from '../errors.js';
@@ -45,6 +47,12 @@ export interface TenantRuntime<S, P> {
   checkState(state: unknown): void;
   /** Data read back from JSON (state file, restore) made whole again by the provider. */
   revive(data: TenantData<S, P>): TenantData<S, P>;
+  chaos: ChaosRuntime;
+  /**
+   * The chaos data an account starts with or is loaded with: a new account key when `current` has none (a state
+   * file from before chaos), and the emulator's `chaos` option when it differs from the saved setting.
+   */
+  chaosFor(current: ChaosData | undefined, isDefault: boolean): ChaosData;
 }
 
 /**
@@ -62,6 +70,8 @@ export class Tenant<S, P = unknown> {
   readonly faults: Faults;
   readonly rateLimit: RateLimiter;
   readonly webhooks: Webhooks;
+  /** Seeded chaos: `set({ profile, seed })`, `get()`, `clear()`. */
+  readonly chaos: Chaos;
   /** Seeded generator for provider data (ids, ICCIDs...). Its state is part of the tenant's data. */
   readonly random: Random;
   readonly #faultRandom: Random;
@@ -69,6 +79,7 @@ export class Tenant<S, P = unknown> {
   #data: TenantData<S, P>;
 
   constructor(data: TenantData<S, P>, runtime: TenantRuntime<S, P>, isDefault: boolean) {
+    data.chaos = runtime.chaosFor(data.chaos, isDefault);
     this.#data = data;
     this.#rt = runtime;
     this.isDefault = isDefault;
@@ -105,6 +116,11 @@ export class Tenant<S, P = unknown> {
       },
       realNow: runtime.realNow,
     });
+    this.chaos = new Chaos({
+      ...runtime.chaos,
+      data: () => this.#chaosData(),
+      changed,
+    });
     this.webhooks = new Webhooks({
       data: () => this.#data.webhooks,
       clock: this.clock,
@@ -117,8 +133,15 @@ export class Tenant<S, P = unknown> {
       options: runtime.webhookOptions,
       fetch: runtime.fetch,
       realNow: runtime.realNow,
+      chaos: this.chaos,
     });
     this.webhooks.recoverUnscheduled();
+  }
+
+  /** Always there: the constructor, reset, restore and reload fill it in. */
+  #chaosData(): ChaosData {
+    this.#data.chaos ??= this.#rt.chaosFor(undefined, this.isDefault);
+    return this.#data.chaos;
   }
 
   /** The account id (equal to its key). */
@@ -163,10 +186,16 @@ export class Tenant<S, P = unknown> {
     return this.scheduler.advanceTo(toMs(t));
   }
 
-  /** Back to the initial state with the same credentials: fresh provider state, clock, tasks, faults, webhooks. */
+  /**
+   * Back to the initial state with the same credentials: fresh provider state, clock, tasks, faults, webhooks. The
+   * chaos setting stays, its sequence numbers start again.
+   */
   reset(): void {
     const { id, key, secret, params } = this.#data;
-    this.#load(this.#rt.fresh({ id, key, secret, params, isDefault: this.isDefault }));
+    const chaos = this.#chaosData();
+    const data = this.#rt.fresh({ id, key, secret, params, isDefault: this.isDefault });
+    data.chaos = { ...chaos, seqs: {}, injected: 0 };
+    this.#load(data);
     this.journal.clear();
   }
 
@@ -201,7 +230,10 @@ export class Tenant<S, P = unknown> {
     }
     this.#rt.checkState(snapshot.state);
     const { id, key, secret } = this.#data;
-    this.#load(this.#rt.revive({ ...cloneData(snapshot), id, key, secret }));
+    // The chaos account key is identity, like the credentials: a snapshot of another account must not take it.
+    const own = this.#chaosData();
+    const chaos = snapshot.chaos ? { ...cloneData(snapshot.chaos), account: own.account } : own;
+    this.#load(this.#rt.revive({ ...cloneData(snapshot), id, key, secret, chaos }));
   }
 
   /** @internal a failed save put the account back to its last saved data (parsed from the saved bytes). */

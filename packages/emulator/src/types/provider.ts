@@ -4,6 +4,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
+import type { ChaosSetting } from '../chaos/profile.js';
 import type { ClockMode } from '../clock/clock.js';
 import type { Task } from '../clock/scheduler.js';
 import type { RequestHeaders } from '../http/connection.js';
@@ -139,6 +140,8 @@ export interface ProviderDefinition<S, P = unknown> {
     document?(): OpenApiDocumentLike;
     controlRoutes?: ProviderControlDocs;
   };
+  /** The provider's own codes chaos answers with: "system busy", and the server error it sends besides 5xx. */
+  chaos?: { busyCode?: string; serverErrorCode?: string };
   /** Provider defaults for options the user may override. */
   defaults?: {
     rateLimit?: RateLimitConfig | null;
@@ -194,6 +197,11 @@ export interface EmulatorOptions<P = unknown> {
   logger?: Logger;
   /** Told of every provider request once answered, without headers or bodies (the CLI's `--log`). */
   requestLog?: (entry: RequestLogEntry) => void;
+  /**
+   * Seeded chaos on every account (the default one and every one created): `{ profile, seed }`, the profile a
+   * built-in name (`gentle`, `realistic`, `hostile`) or a profile object; `report` a file to append fault lines to.
+   */
+  chaos?: ChaosSetting;
   /** Injected for tests: real sleep used by latency faults. */
   sleep?: (ms: number) => Promise<void>;
   /** Injected for tests: real time source (rate limit, real-mode clocks). */

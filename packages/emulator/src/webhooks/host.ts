@@ -2,6 +2,7 @@
  * @module
  * What the webhook machinery needs from its account (supplied by the tenant).
  */
+import type { WebhookChaos } from '../chaos/chaos.js';
 import type { Clock } from '../clock/clock.js';
 import type { Scheduler } from '../clock/scheduler.js';
 import type { Random } from '../random/random.js';
@@ -28,4 +29,6 @@ export interface WebhooksHost {
   };
   fetch(): typeof fetch;
   realNow(): number;
+  /** The account's chaos: what it does to each emitted event. */
+  readonly chaos: { webhook(type: string): WebhookChaos | undefined };
 }

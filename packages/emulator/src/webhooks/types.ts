@@ -2,6 +2,7 @@
  * @module
  * Plain-data shapes of webhook state (kept in the tenant's state, so snapshots and the state file carry them).
  */
+import type { ChaosDeliveryMark } from '../chaos/state.js';
 import type { WebhookFaults } from '../faults/schema.js';
 
 export type DeliveryState = 'pending' | 'delivered' | 'failed' | 'dropped';
@@ -41,6 +42,8 @@ export interface WebhookDelivery {
   duplicateOf?: string;
   /** The event's {@link WebhookEvent.orderKey}. */
   orderKey?: string;
+  /** Set when seeded chaos acted on the event: its seed, profile, the rules that fired and the `webhook` seq. */
+  chaos?: ChaosDeliveryMark;
 }
 
 export interface WebhookData {

@@ -3,6 +3,7 @@
  * Per-tenant webhook delivery: emit → scheduled attempt (a scheduler task, so `advance()` drives and awaits it) →
  * retries with backoff on the VIRTUAL clock → delivered / failed; plus webhook faults and a delivery log.
  */
+import type { ChaosDeliveryMark } from '../chaos/state.js';
 import { EmulatorError } from '../errors.js';
 import { type WebhookFaultSpec, type WebhookFaults, webhookFaultsSchema } from '../faults/schema.js';
 import { parseOrThrow } from '../validate.js';
@@ -95,9 +96,11 @@ export class Webhooks {
   emit(event: WebhookEvent): WebhookDelivery | undefined {
     const url = event.url ?? this.url;
     if (!url) return undefined;
-    const d = this.#create(event, url);
+    // Decided for every event, whatever the manual faults do, so they never shift the chaos sequence.
+    const chaos = this.#host.chaos.webhook(event.type);
+    const d = this.#create(event, url, chaos?.mark);
     const faults = this.#host.data().faults;
-    if (this.#fires(faults.drop)) {
+    if (this.#fires(faults.drop) || chaos?.drop) {
       this.#log().finish(d, 'dropped');
       tag(d, 'drop');
       this.#notify(d, 'dropped');
@@ -108,21 +111,26 @@ export class Webhooks {
       .heldBy('reorder')
       .filter((x) => x !== d);
     let delayMs = 0;
-    if (this.#fires(faults.lateAfterPoll)) {
+    if (this.#fires(faults.lateAfterPoll) || chaos?.lateAfterPoll) {
       this.#log().hold(d, 'poll');
       tag(d, 'lateAfterPoll');
-    } else if (this.#fires(faults.reorder)) {
+    } else if (this.#fires(faults.reorder) || chaos?.reorder) {
       this.#log().hold(d, 'reorder');
       tag(d, 'reorder');
     }
-    if (faults.delay && this.#fires(faults.delay)) {
-      delayMs = faults.delay.ms;
+    const manualDelay = faults.delay && this.#fires(faults.delay) ? faults.delay.ms : undefined;
+    if (manualDelay !== undefined || chaos?.delayMs) {
+      delayMs = (manualDelay ?? 0) + (chaos?.delayMs ?? 0);
       tag(d, 'delay');
     }
     if (!d.held) this.#scheduleAttempt(d, delayMs);
-    if (this.#fires(faults.duplicate)) {
+    if (this.#fires(faults.duplicate) || chaos?.duplicate) {
       tag(d, 'duplicate');
-      const copy = this.#create({ ...event, eventId: d.eventId, payload: d.payload as WebhookPayload }, url);
+      const copy = this.#create(
+        { ...event, eventId: d.eventId, payload: d.payload as WebhookPayload },
+        url,
+        chaos?.mark,
+      );
       copy.duplicateOf = d.id;
       copy.faults = ['duplicate'];
       if (d.held) this.#log().hold(copy, d.held);
@@ -205,7 +213,7 @@ export class Webhooks {
     return held.length > 0;
   }
 
-  #create(event: WebhookEvent, url: string): WebhookDelivery {
+  #create(event: WebhookEvent, url: string, chaos?: ChaosDeliveryMark): WebhookDelivery {
     const eventId = event.eventId ?? this.#host.random().hex(32);
     const payload = typeof event.payload === 'function' ? event.payload(eventId) : event.payload;
     const d: WebhookDelivery = {
@@ -219,6 +227,7 @@ export class Webhooks {
       attempts: [],
     };
     if (event.orderKey !== undefined) d.orderKey = event.orderKey;
+    if (chaos) d.chaos = structuredClone(chaos);
     this.#log().add(d, this.#host.options.logSize);
     this.#notify(d, 'emitted');
     return d;

@@ -89,6 +89,8 @@ export function esimAccessProvider(rt: EsimAccessRuntime, defaultBalance: number
     renderRateLimited: (c) =>
       sendFailure(c, rt.envelope, fail('900001', 'System busy: rate limit exceeded').error),
     renderServerError: (c) => sendFailure(c, rt.envelope, fail('000001').error),
+    // NOTES 1.3: 900001 "system busy" and 000001 "server error" are the documented transient codes.
+    chaos: { busyCode: '900001', serverErrorCode: '000001' },
     // Undocumented: the envelope every other failure uses, with the code for a parameter of the wrong length.
     renderBodyTooLarge: (c, limit) =>
       sendFailure(c, rt.envelope, fail('000107', `request body larger than ${limit} bytes`).error),

@@ -110,7 +110,15 @@ export function placeOrder(ctx: OpContext, request: EsimAccessOrderRequest): OpR
   };
   state.orders[orderNo] = order;
   state.orderNoByTransactionId[request.transactionId] = orderNo;
-  schedule(ctx, 'esimaccess.allocate', ctx.now + ctx.behaviour.allocationDelayMs, { orderNo });
+  const allocationMs = ctx.behaviour.allocationDelayMs;
+  schedule(
+    ctx,
+    'esimaccess.allocate',
+    ctx.now + (ctx.chaosDelay?.('allocation', allocationMs) ?? allocationMs),
+    {
+      orderNo,
+    },
+  );
   return ok({ orderNo, transactionId: request.transactionId });
 }
 

@@ -91,6 +91,7 @@ export function contextFor(rt: EsimAccessRuntime, tenant: EsimAccessTenant, link
     rng: tenant.random,
     links,
     effects: emptyEffects(),
+    chaosDelay: (stream, baseMs) => tenant.chaos.delay(stream, baseMs),
   };
 }
 

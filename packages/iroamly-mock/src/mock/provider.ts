@@ -73,6 +73,11 @@ export function iroamlyProvider(
     renderError: (code, c) => sendFailure(c, rt, failure(codeFromFault(code), 'injected fault')),
     renderRateLimited: (c) => requestFailed(c, 'too many requests'),
     renderServerError: (c) => requestFailed(c, 'internal error'),
+    // The spec's table has one failure for both: -1 "Request failed".
+    chaos: {
+      busyCode: String(IroamlyCode.REQUEST_FAILED),
+      serverErrorCode: String(IroamlyCode.REQUEST_FAILED),
+    },
     renderBodyTooLarge: (c, limit) => requestFailed(c, `request body larger than ${limit} bytes`),
     renderNotFound: (c) =>
       answer(c, 404, failure(IroamlyCode.REQUEST_FAILED, `no endpoint ${c.req.method} ${c.req.path}`)),

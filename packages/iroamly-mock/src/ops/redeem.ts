@@ -56,12 +56,14 @@ export function startRedemption(ctx: OpContext, request: IroamlyRedeemQrcodeRequ
   const checked = checkCodes(state, codes, ctx.now);
   if (!checked.ok) return checked;
   const injected = state.pendingFailures.shift();
+  const baseMs = redemptionDelayMs(ctx.behaviour, codes.length);
+  const delayMs = ctx.chaosDelay?.('allocation', baseMs) ?? baseMs;
   const redemption: Redemption = {
     id: nextRedemptionId(state),
     email: request.email,
     codes,
     requestedAt: ctx.now,
-    dueAt: ctx.now + redemptionDelayMs(ctx.behaviour, codes.length),
+    dueAt: ctx.now + delayMs,
     outcome: injected ? 'failure' : 'success',
     failureReason: injected?.reason,
     baseUrl: ctx.baseUrl,

@@ -32,6 +32,7 @@ export function contextFor(config: OpsConfig, tenant: IroamlyTenant, baseUrl?: s
     behaviour: config.behaviour,
     baseUrl,
     effects: emptyEffects(),
+    chaosDelay: (stream, baseMs) => tenant.chaos.delay(stream, baseMs),
   };
 }
 
