@@ -24,6 +24,20 @@ import { createEsimAccessProviderError, EsimAccessWebhookParseError } from '../s
 import { IroamlyCode, iroamlyCodes } from '../src/iroamly/codes.js';
 import { iroamlyErrorFromCode } from '../src/iroamly/decode.js';
 
+/** Every error code of both tables, with how the client builds its error. */
+const rows: [string, () => ProviderError][] = [
+  ...Object.keys(esimAccessErrorCodes).map((code): [string, () => ProviderError] => [
+    code,
+    () => createEsimAccessProviderError({ code }),
+  ]),
+  ...iroamlyCodes
+    .filter((info) => info.code !== IroamlyCode.SUCCESS)
+    .map((info): [string, () => ProviderError] => [
+      String(info.code),
+      () => iroamlyErrorFromCode(info.code, ''),
+    ]),
+];
+
 describe('error codes as literal unions', () => {
   it('types the code of each client-side error class as its one literal', () => {
     expectTypeOf(new InvalidArgumentError('f', 'm').code).toEqualTypeOf<'INVALID_ARGUMENT'>();
@@ -64,19 +78,6 @@ describe('error codes as literal unions', () => {
       'TIMEOUT',
     );
   });
-
-  const rows: [string, () => ProviderError][] = [
-    ...Object.keys(esimAccessErrorCodes).map((code): [string, () => ProviderError] => [
-      code,
-      () => createEsimAccessProviderError({ code }),
-    ]),
-    ...iroamlyCodes
-      .filter((info) => info.code !== IroamlyCode.SUCCESS)
-      .map((info): [string, () => ProviderError] => [
-        String(info.code),
-        () => iroamlyErrorFromCode(info.code, ''),
-      ]),
-  ];
 
   it.each(rows)('gives a provider error with code %s of its table as that code', (code, build) => {
     expect(build().code).toBe(code);
