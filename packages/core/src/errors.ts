@@ -3,7 +3,23 @@
  * @module
  */
 
+import type { EsimAccessErrorCode } from './esimaccess/error-codes.js';
+import type { IroamlyCode } from './iroamly/codes.js';
+
 export type ProviderName = 'esimaccess' | 'iroamly';
+
+/** iRoamly's non-success codes as the error carries them (`'2'`, `'-1'`), from its named-code table. */
+export type IroamlyErrorCode = `${Exclude<IroamlyCode, typeof IroamlyCode.SUCCESS>}`;
+
+/** An HTTP error status when the answer was not the provider's envelope (`HTTP_502`). */
+export type HttpErrorCode = `HTTP_${number}`;
+
+/**
+ * What a `ProviderError`'s `code` can be: a code of eSIM Access's or iRoamly's code table, or `HTTP_<status>`.
+ * A code the provider sends that its table does not list is passed on as sent; the type names the codes a caller
+ * can branch on.
+ */
+export type ProviderErrorCode = EsimAccessErrorCode | IroamlyErrorCode | HttpErrorCode;
 
 /**
  * Root of every error any esim-sandbox package throws (`instanceof EsimSandboxError` holds for all of them).
@@ -21,7 +37,7 @@ export class EsimSandboxError<Code extends string = string> extends Error {
 
 export interface ProviderErrorInit {
   provider: ProviderName;
-  code: string;
+  code: ProviderErrorCode;
   message: string;
   retryable: boolean;
   requestId?: string | undefined;
@@ -30,7 +46,7 @@ export interface ProviderErrorInit {
 }
 
 /** The provider answered, and its answer was an error (envelope error code, or an HTTP error). */
-export class ProviderError extends EsimSandboxError {
+export class ProviderError extends EsimSandboxError<ProviderErrorCode> {
   readonly provider: ProviderName;
   readonly retryable: boolean;
   readonly requestId: string | undefined;
@@ -57,7 +73,7 @@ export class SignatureError extends ProviderError {}
 export class RateLimitError extends ProviderError {}
 
 /** A client-side argument or option is invalid; nothing was sent. `field` names it. */
-export class InvalidArgumentError extends EsimSandboxError {
+export class InvalidArgumentError extends EsimSandboxError<'INVALID_ARGUMENT'> {
   readonly field: string;
 
   constructor(field: string, message: string) {
@@ -67,14 +83,14 @@ export class InvalidArgumentError extends EsimSandboxError {
 }
 
 /** The request never got an answer: DNS, refused connection, reset socket. */
-export class ConnectionError extends EsimSandboxError {
+export class ConnectionError extends EsimSandboxError<'CONNECTION_ERROR'> {
   constructor(message: string, options?: { cause?: unknown }) {
     super('CONNECTION_ERROR', message, options);
   }
 }
 
 /** No answer within the per-request timeout. */
-export class TimeoutError extends EsimSandboxError {
+export class TimeoutError extends EsimSandboxError<'TIMEOUT'> {
   readonly timeoutMs: number;
 
   constructor(timeoutMs: number) {
@@ -84,7 +100,7 @@ export class TimeoutError extends EsimSandboxError {
 }
 
 /** The caller's AbortSignal fired. */
-export class AbortError extends EsimSandboxError {
+export class AbortError extends EsimSandboxError<'ABORTED'> {
   constructor(options?: { cause?: unknown }) {
     super('ABORTED', 'the request was aborted by the caller', options);
   }
@@ -96,7 +112,7 @@ export interface ValidationIssue {
 }
 
 /** The provider's answer does not match the schema we know: the API drifted, or a proxy answered. */
-export class ResponseValidationError extends EsimSandboxError {
+export class ResponseValidationError extends EsimSandboxError<'RESPONSE_VALIDATION'> {
   readonly issues: readonly ValidationIssue[];
   readonly body: unknown;
 

@@ -17,7 +17,7 @@ export {
   fuzzControlRoutes,
 } from './conformance/control-fuzz.js';
 export { checkDocsLinkControl, checkRootIndex, checkSandboxIndex } from './conformance/indexes.js';
-export { USER_ORIGIN, userMswServer } from './conformance/own-msw.js';
+export { describeOwnMswServer } from './conformance/own-msw.js';
 export { checkRestoreRefused, checkStateFileRefused, type StateBreak } from './conformance/state.js';
 
 // The harness the fakes' own `testing` entry points are built on

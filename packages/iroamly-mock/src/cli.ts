@@ -7,7 +7,7 @@ import { InvalidArgumentError } from '@esim-sandbox/core';
 import { type CliDefinition, type CliIo, flagError, runCli } from '@esim-sandbox/emulator';
 import { catalogFile } from './catalog/load.js';
 import { createIroamlyMock } from './mock/create.js';
-import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
+import { DEFAULT_BALANCE, DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './runtime/options.js';
 
 /** src/cli.ts and dist/cli.js are both one folder below the package's package.json. */
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };

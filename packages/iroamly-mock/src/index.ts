@@ -19,9 +19,9 @@ export { TRIGGER_KINDS as IROAMLY_TRIGGER_KINDS } from './control/trigger.js';
 export type { MessageWithQr } from './control/view.js';
 // The mock and its options
 export { createIroamlyMock, type IroamlyMock } from './mock/create.js';
-export { DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './mock/options.js';
 export { iroamlyHandlers } from './msw.js';
-export type { IroamlyTenant } from './ops/context.js';
+export { DEMO_AUTH_KEY, DEMO_AUTH_SECRET } from './runtime/options.js';
+export type { IroamlyTenant } from './runtime/runtime.js';
 
 // Account state, as snapshots and the outbox show it
 export { qrImageUrl, type RenderedMessage } from './state/outbox.js';

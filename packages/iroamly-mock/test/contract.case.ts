@@ -11,7 +11,7 @@ import {
 } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIroamlyMock, type IroamlyMock } from '../src/index.js';
-import type { IroamlyMockOptions } from '../src/mock/options.js';
+import type { IroamlyMockOptions } from '../src/runtime/options.js';
 import { ORDER_ID_PATTERN, REDEEM_CODE_PATTERN } from '../src/state/ids.js';
 
 export interface Harness {

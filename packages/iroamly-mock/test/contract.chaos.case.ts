@@ -5,7 +5,7 @@
 import { IroamlyClient, ProviderError } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIroamlyMock } from '../src/index.js';
-import type { IroamlyMockOptions } from '../src/mock/options.js';
+import type { IroamlyMockOptions } from '../src/runtime/options.js';
 import type { Harness, Serve } from './contract.case.js';
 
 export function runChaosContract(transport: string, serve: Serve): void {

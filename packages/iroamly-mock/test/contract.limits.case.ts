@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { type FetchLike, IroamlyClient, ProviderError } from '@esim-sandbox/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIroamlyMock } from '../src/index.js';
-import type { IroamlyMockOptions } from '../src/mock/options.js';
+import type { IroamlyMockOptions } from '../src/runtime/options.js';
 import type { Harness, Serve } from './contract.case.js';
 
 export function runLimitsContract(transport: string, serve: Serve): void {

@@ -3,7 +3,7 @@
  */
 import { IroamlyClient, iroamlyCertification } from '@esim-sandbox/core';
 import { createIroamlyMock, type IroamlyMock } from '../src/index.js';
-import type { IroamlyMockOptions } from '../src/mock/options.js';
+import type { IroamlyMockOptions } from '../src/runtime/options.js';
 
 export function manualMock(options: IroamlyMockOptions = {}): IroamlyMock {
   return createIroamlyMock({ clock: 'manual', startTime: '2024-06-01T00:00:00Z', seed: 'raw', ...options });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { IROAMLY_ENDPOINTS, READ_PATHS } from '../src/http/endpoints.js';
 import { createIroamlyMock } from '../src/index.js';
 import { REDEMPTION_TASK_KIND } from '../src/ops/context.js';
 import { startRedemption } from '../src/ops/redeem.js';
-import { IROAMLY_ENDPOINTS, READ_PATHS } from '../src/routes/endpoints.js';
 import { account, buyCodes, makeContext, on, T0 } from './builders.js';
 
 describe('the endpoint table', () => {

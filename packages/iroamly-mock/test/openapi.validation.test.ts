@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IroamlyMock } from '../src/index.js';
-import type { IroamlyMockOptions } from '../src/mock/options.js';
+import type { IroamlyMockOptions } from '../src/runtime/options.js';
 import { authHeaders, get, manualMock, post } from './http.builders.js';
 
 const mocks: IroamlyMock[] = [];

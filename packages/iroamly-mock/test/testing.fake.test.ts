@@ -1,6 +1,6 @@
 import { ProviderError } from '@esim-sandbox/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_BALANCE } from '../src/mock/options.js';
+import { DEFAULT_BALANCE } from '../src/runtime/options.js';
 import { startIroamlyFake, useIroamlyFake } from '../src/testing/index.js';
 
 const hooks = { beforeAll, afterAll, beforeEach, afterEach };

@@ -6,6 +6,7 @@ import {
   AuthenticationError,
   EsimSandboxError,
   ProviderError,
+  type ProviderErrorCode,
   type ProviderErrorInit,
   RateLimitError,
   SignatureError,
@@ -59,7 +60,8 @@ export function createEsimAccessProviderError(init: EsimAccessProviderErrorInit)
     : (info?.retryable ?? false);
   const errorInit: ProviderErrorInit = {
     provider: 'esimaccess',
-    code: init.code,
+    // `HTTP_<status>`, a code of the table, or one it does not list, passed on as sent (see ProviderErrorCode).
+    code: init.code as ProviderErrorCode,
     message: init.message || info?.meaning || 'unknown error',
     retryable,
     requestId: init.requestId,
@@ -72,7 +74,7 @@ export function createEsimAccessProviderError(init: EsimAccessProviderErrorInit)
 }
 
 /** A webhook body that is not JSON, or not a payload eSIM Access documents. `path` names the first bad field. */
-export class EsimAccessWebhookParseError extends EsimSandboxError {
+export class EsimAccessWebhookParseError extends EsimSandboxError<'WEBHOOK_INVALID'> {
   readonly provider = 'esimaccess' as const;
   /** Dotted path of the first issue (`content.iccid`); empty when the body itself is wrong. */
   readonly path: string;

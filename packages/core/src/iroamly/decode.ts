@@ -4,7 +4,12 @@
  * @module
  */
 import type { z } from 'zod';
-import { AuthenticationError, ProviderError, ResponseValidationError } from '../errors.js';
+import {
+  AuthenticationError,
+  type IroamlyErrorCode,
+  ProviderError,
+  ResponseValidationError,
+} from '../errors.js';
 import type { TransportResponse } from '../http/transport.js';
 import { parseResponse } from '../http/validate.js';
 import { IroamlyCode, iroamlyCodeInfo } from './codes.js';
@@ -28,7 +33,8 @@ export function iroamlyErrorFromCode(
   const info = iroamlyCodeInfo(code);
   const init = {
     provider: 'iroamly' as const,
-    code: String(code),
+    // A code the spec does not list is passed on as sent (see ProviderErrorCode).
+    code: String(code) as IroamlyErrorCode,
     message: msg || info?.meaning || 'unknown error',
     // A code the spec does not list: we cannot know it is transient, so we do not claim it is.
     retryable: info?.retryable ?? false,
@@ -48,7 +54,7 @@ export function isIroamlyRetryable(response: TransportResponse): boolean {
 function httpError(response: TransportResponse): ProviderError {
   const init = {
     provider: 'iroamly' as const,
-    code: `HTTP_${response.status}`,
+    code: `HTTP_${response.status}` as const,
     message: `HTTP ${response.status}${response.text ? `: ${response.text.slice(0, 200)}` : ''}`,
     retryable: response.status === 429 || response.status >= 500,
     httpStatus: response.status,

@@ -11,10 +11,9 @@ import {
   unwrap as unwrapOp,
 } from '@esim-sandbox/emulator';
 import { type CatalogExport, exportCatalog } from '../catalog/load.js';
-import { type IroamlyEmulator, type IroamlyTenant, runOp } from '../ops/context.js';
-import type { IroamlyRuntime } from '../routes/http.js';
+import type { IroamlyAccountParams } from '../runtime/options.js';
+import { type IroamlyEmulator, type IroamlyRuntime, type IroamlyTenant, runOp } from '../runtime/runtime.js';
 import type { RenderedMessage } from '../state/outbox.js';
-import type { IroamlyAccountParams } from '../state/params.js';
 import type { OpResult } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
 import {

@@ -6,9 +6,10 @@
  */
 import { IroamlyCode, IroamlyRedeemCodeStatus as S } from '@esim-sandbox/core';
 import { z } from 'zod';
-import { type IroamlyTenant, type OpsConfig, runOp } from '../ops/context.js';
+import type { OpsConfig } from '../ops/context.js';
 import { purchase } from '../ops/purchase.js';
 import { startRedemption } from '../ops/redeem.js';
+import { type IroamlyTenant, runOp } from '../runtime/runtime.js';
 import { fail, type OpResult, ok } from '../state/result.js';
 import type { OutboxKind, OutboxMessage } from '../state/types.js';
 import { DEFAULT_FAILURE_REASON, failNextRedemptions } from './actions.js';

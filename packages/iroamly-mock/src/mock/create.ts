@@ -10,15 +10,15 @@ import type { Catalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
 import { createControlHandle, type IroamlyControl } from '../control/handle.js';
 import { resolveBehaviour } from '../ops/behaviour.js';
-import type { IroamlyEmulator } from '../ops/context.js';
-import { type IroamlyRuntime, resolveHttp } from '../routes/http.js';
 import {
   DEMO_AUTH_KEY,
   DEMO_AUTH_SECRET,
   type IroamlyMockOptions,
   resolveBalance,
   resolveCatalog,
-} from './options.js';
+  resolveHttp,
+} from '../runtime/options.js';
+import type { IroamlyEmulator, IroamlyRuntime } from '../runtime/runtime.js';
 import { iroamlyProvider } from './provider.js';
 
 export interface IroamlyMock {

@@ -13,18 +13,19 @@ import {
 import { answer, EmulatorError, mountControlRoutes, type ProviderDefinition } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
 import { iroamlyControlRoutes, iroamlyGlobalControlRoutes } from '../control/routes.js';
-import { REDEMPTION_TASK_KIND, type RedemptionTaskData, runOp } from '../ops/context.js';
+import { authenticate } from '../http/auth.js';
+import { READ_PATHS } from '../http/endpoints.js';
+import { sendFailure } from '../http/envelope.js';
+import { REDEMPTION_TASK_KIND, type RedemptionTaskData } from '../ops/context.js';
 import { completeRedemption } from '../ops/redeem.js';
-import { READ_PATHS } from '../routes/endpoints.js';
-import { type IroamlyRuntime, sendFailure } from '../routes/http.js';
+import { registerPlanRoutes } from '../routes/catalog.js';
 import { registerOpenapiRoutes } from '../routes/openapi.js';
-import { registerPlanRoutes } from '../routes/plans.js';
-import { registerQrRoutes } from '../routes/qrcode.js';
+import { registerQrRoutes } from '../routes/qr.js';
+import { type IroamlyAccountParams, parseAccountParams } from '../runtime/options.js';
+import { type IroamlyRuntime, runOp } from '../runtime/runtime.js';
 import { failure, ok } from '../state/result.js';
 import { iroamlyAccountStateSchema } from '../state/schema.js';
 import { type AccountState, createAccountState, reviveAccountState } from '../state/types.js';
-import { authenticate } from './auth.js';
-import { type IroamlyAccountParams, parseAccountParams } from './options.js';
 
 /** Bump when AccountState changes shape: older state files are then refused with a clear error. */
 export const IROAMLY_STATE_VERSION = 1;

@@ -6,8 +6,8 @@ import { IroamlyClient, type IroamlyClientOptions } from '@esim-sandbox/core';
 import type { CatalogExport } from '../catalog/load.js';
 import type { IroamlyAccountControl } from '../control/handle.js';
 import type { IroamlyMock } from '../mock/create.js';
-import type { IroamlyTenant } from '../ops/context.js';
-import type { IroamlyAccountParams } from '../state/params.js';
+import type { IroamlyAccountParams } from '../runtime/options.js';
+import type { IroamlyTenant } from '../runtime/runtime.js';
 
 export interface IroamlyTestAccount extends IroamlyAccountControl {
   /** Where this account is served: `https://api.iroamly.shop` (msw) or `http://127.0.0.1:PORT` (http). */

@@ -6,7 +6,7 @@
 import { IROAMLY_DEFAULT_BASE_URL } from '@esim-sandbox/core';
 import { type Fake, type FakeOptions, startFake } from '@esim-sandbox/emulator/testing';
 import { createIroamlyMock, type IroamlyMock } from '../mock/create.js';
-import type { IroamlyAccountParams, IroamlyMockOptions } from '../mock/options.js';
+import type { IroamlyAccountParams, IroamlyMockOptions } from '../runtime/options.js';
 import { type IroamlyTestAccount, openTestAccount } from './account.js';
 
 /** The mock's options, plus `mode` and `account` (params of every test account: balance in 1/100 credit). */

@@ -1,17 +1,43 @@
 /**
  * @module
- * Options of `createIroamlyMock`, their defaults, and the demo credentials the playground prints.
+ * Options of `createIroamlyMock`, their defaults, the demo credentials the playground prints, the HTTP switches,
+ * and what a new account starts from (`POST /_sandbox/accounts {params: {...}}` or
+ * `emulator.createAccount({params})`).
  */
 import { InvalidArgumentError, parseArguments } from '@esim-sandbox/core';
 import { type EmulatorOptions, parseOrThrow } from '@esim-sandbox/emulator';
+import { z } from 'zod';
 import type { Catalog } from '../catalog/catalog.js';
 import type { GenerateCatalogOptions } from '../catalog/generate.js';
 import { readCatalogFile } from '../catalog/load.js';
 import type { IroamlyBehaviourOptions } from '../ops/behaviour.js';
-import type { IroamlyHttpOptions } from '../routes/http.js';
-import { accountParamsSchema, balanceSchema, type IroamlyAccountParams } from '../state/params.js';
 
-export { accountParamsSchema, type IroamlyAccountParams, type IroamlyHttpOptions };
+export const balanceSchema = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be an integer (1/100 credit)' })
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER);
+
+export const accountParamsSchema = z.strictObject({ balance: balanceSchema.optional() });
+export type IroamlyAccountParams = z.infer<typeof accountParamsSchema>;
+
+const httpSchema = z.strictObject({
+  /** HTTP status of every `{code != 1}` answer. The spec shows none; an envelope API most likely says 200. */
+  errorStatus: z.number().int().min(200).max(599).default(200),
+  /** getPlanItem for a region that matches nothing: HTTP 404 (with a code-3 body) or `[]` (NOTES §2: both seen). */
+  unknownRegion: z.union([z.literal(404), z.literal('empty')]).default(404),
+  /** Also accept GET on the openapi endpoints, parameters in the query string ("GET / POST" in the spec). */
+  allowGet: z.boolean().default(true),
+  /** Base of the QR image URLs when the request's own origin is not what clients should use (a proxy). */
+  publicBaseUrl: z.url().optional(),
+});
+
+export type IroamlyHttpOptions = z.input<typeof httpSchema>;
+export type IroamlyHttp = z.output<typeof httpSchema>;
+
+export function resolveHttp(options: IroamlyHttpOptions = {}): IroamlyHttp {
+  return parseArguments(httpSchema, options, 'http');
+}
 
 /** AuthKey of the default account unless `authKey` is given. Not a secret: it is printed by the playground. */
 export const DEMO_AUTH_KEY = 'demo-auth-key';

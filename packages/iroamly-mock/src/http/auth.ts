@@ -8,12 +8,12 @@
 import { IROAMLY_AUTH_KEY_MAX_LENGTH, IroamlyCode, verifyIroamlyCertification } from '@esim-sandbox/core';
 import type { AccountLookup, AuthResult, ProviderEnv } from '@esim-sandbox/emulator';
 import type { Context } from 'hono';
-import type { IroamlyTenant } from '../ops/context.js';
-import { PUBLIC_PATHS } from '../routes/endpoints.js';
-import { type IroamlyRuntime, sendFailure } from '../routes/http.js';
-import type { IroamlyAccountParams } from '../state/params.js';
+import type { IroamlyAccountParams } from '../runtime/options.js';
+import type { IroamlyRuntime, IroamlyTenant } from '../runtime/runtime.js';
 import { failure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
+import { PUBLIC_PATHS } from './endpoints.js';
+import { sendFailure } from './envelope.js';
 
 type Auth = AuthResult<AccountState, IroamlyAccountParams>;
 

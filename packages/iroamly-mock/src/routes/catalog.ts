@@ -7,11 +7,11 @@ import { type IroamlyPlanListResponse, toIroamlyParameterError } from '@esim-san
 import { answer, type ProviderEnv } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import { plansForRegion } from '../catalog/catalog.js';
-import type { IroamlyAccountParams } from '../state/params.js';
+import { IROAMLY_ENDPOINTS } from '../http/endpoints.js';
+import type { IroamlyAccountParams } from '../runtime/options.js';
+import type { IroamlyRuntime } from '../runtime/runtime.js';
 import { parameterFailure } from '../state/result.js';
 import type { AccountState } from '../state/types.js';
-import { IROAMLY_ENDPOINTS } from './endpoints.js';
-import type { IroamlyRuntime } from './http.js';
 
 export function registerPlanRoutes(
   app: Hono<ProviderEnv<AccountState, IroamlyAccountParams>>,
