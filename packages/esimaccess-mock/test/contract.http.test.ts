@@ -12,6 +12,7 @@ import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
 import { runListingContract } from './contract.listing.case.js';
 import { runMagicContract } from './contract.magic.case.js';
+import { runQueryPageContract } from './contract.query-page.case.js';
 import { runTriggerContract } from './contract.trigger.case.js';
 import { overHttp } from './support/harness.js';
 
@@ -27,3 +28,4 @@ runLimitsContract('HTTP', overHttp);
 runAuthContract('HTTP', overHttp);
 runIndexContract('HTTP', overHttp);
 runTriggerContract('HTTP', overHttp);
+runQueryPageContract('HTTP', overHttp);
