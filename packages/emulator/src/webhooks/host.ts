@@ -26,6 +26,7 @@ export interface WebhooksHost {
     /** Attempts in flight at once for the account. */
     concurrency: number;
   };
-  fetch(): typeof fetch;
+  /** The emulator's `fetch` option; undefined when none was given. */
+  fetch(): typeof fetch | undefined;
   realNow(): number;
 }
