@@ -1,7 +1,7 @@
 /**
- * With the platform's own fetch, webhook attempts go over node:http (cheaper for the sender, which bounds a
- * fan-out); a fetch of your own (msw, a stub, a wrapper) still gets every attempt. The receiver must not be able to
- * tell the two apart: same request, same outcome recorded.
+ * With no `fetch` option and the global fetch as the engine found it, webhook attempts go over node:http (cheaper for
+ * the sender, which bounds a fan-out); a fetch of your own (an option, or a global replaced by msw, a stub or a spy)
+ * still gets every attempt. The receiver must not be able to tell the two apart: same request, same outcome recorded.
  */
 import http, { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,6 +68,7 @@ async function sendOne(status: number, fetch: typeof globalThis.fetch | undefine
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('webhook transport', () => {
@@ -102,4 +103,29 @@ describe('webhook transport', () => {
       });
     },
   );
+
+  test('a fetch option gets every attempt, even when it is Node’s own fetch', async () => {
+    const request = vi.spyOn(http, 'request');
+    const sent = await sendOne(200, globalThis.fetch);
+    expect(request).not.toHaveBeenCalled();
+    expect(sent.seen).toHaveLength(1);
+    expect(sent.state).toBe('delivered');
+  });
+
+  test('a global fetch replaced after the engine loaded gets every attempt, and node:http is used again once it is put back', async () => {
+    const request = vi.spyOn(http, 'request');
+    const original = globalThis.fetch;
+    const replaced = vi.fn((input: string | URL | Request, init?: RequestInit) => original(input, init));
+    vi.stubGlobal('fetch', replaced);
+    const stubbed = await sendOne(200, undefined);
+    expect(replaced).toHaveBeenCalledTimes(1);
+    expect(request).not.toHaveBeenCalled();
+    expect(stubbed.state).toBe('delivered');
+
+    vi.unstubAllGlobals();
+    const restored = await sendOne(200, undefined);
+    expect(replaced).toHaveBeenCalledTimes(1);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(restored.state).toBe('delivered');
+  });
 });

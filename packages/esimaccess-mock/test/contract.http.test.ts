@@ -13,6 +13,7 @@ import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
 import { runListingContract } from './contract.listing.case.js';
 import { runMagicContract } from './contract.magic.case.js';
+import { runQueryPageContract } from './contract.query-page.case.js';
 import { runTriggerContract } from './contract.trigger.case.js';
 import { overHttp } from './support/harness.js';
 
@@ -29,3 +30,4 @@ runAuthContract('HTTP', overHttp);
 runIndexContract('HTTP', overHttp);
 runTriggerContract('HTTP', overHttp);
 runChaosContract('HTTP', overHttp);
+runQueryPageContract('HTTP', overHttp);

@@ -15,6 +15,7 @@ import { runLifecycle2Contract } from './contract.lifecycle2.case.js';
 import { runLimitsContract } from './contract.limits.case.js';
 import { runListingContract } from './contract.listing.case.js';
 import { runMagicContract } from './contract.magic.case.js';
+import { runQueryPageContract } from './contract.query-page.case.js';
 import { runTriggerContract } from './contract.trigger.case.js';
 import { overMsw } from './support/harness.js';
 
@@ -36,3 +37,4 @@ runAuthContract('msw', overMsw(server));
 runIndexContract('msw', overMsw(server));
 runTriggerContract('msw', overMsw(server));
 runChaosContract('msw', overMsw(server));
+runQueryPageContract('msw', overMsw(server));

@@ -67,7 +67,7 @@ export function accountRuntime<S, P>(
       logSize: options.webhookLogSize ?? 1000,
       concurrency: webhookConcurrency(options.webhookConcurrency),
     },
-    fetch: () => options.fetch ?? globalThis.fetch,
+    fetch: () => options.fetch,
     fresh: ({ id, key, secret, params, isDefault }) => {
       const random = new Random(`${seed}:${id}`);
       const clock = initialClockData(settings.clockMode, settings.startTime, settings.realNow());

@@ -28,7 +28,8 @@ export interface TenantRuntime<S, P> {
     logSize: number;
     concurrency: number;
   };
-  fetch(): typeof fetch;
+  /** The emulator's `fetch` option; undefined when none was given. */
+  fetch(): typeof fetch | undefined;
   /** Builds fresh data for `id` (initial provider state, clock, seeds). */
   fresh(identity: {
     id: string;

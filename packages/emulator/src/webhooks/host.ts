@@ -27,7 +27,8 @@ export interface WebhooksHost {
     /** Attempts in flight at once for the account. */
     concurrency: number;
   };
-  fetch(): typeof fetch;
+  /** The emulator's `fetch` option; undefined when none was given. */
+  fetch(): typeof fetch | undefined;
   realNow(): number;
   /** The account's chaos: what it does to each emitted event. */
   readonly chaos: { webhook(type: string): WebhookChaos | undefined };

@@ -1,7 +1,8 @@
 /**
  * @module
- * The webhook POST over `node:http` / `node:https` with keep-alive agents, used instead of `fetch` when the fetch to
- * use is the platform's own (nothing replaced it: no `fetch` option, no msw, no stub). A fetch POST costs the
+ * The webhook POST over `node:http` / `node:https` with keep-alive agents, used instead of `fetch` when nothing asked
+ * for a fetch of its own: no `fetch` option, and the global fetch still the one this module found (no msw, stub or
+ * spy put in its place since; see {@link isGlobalFetchUnreplaced}). A fetch POST costs the
  * sender several times the CPU of this one (a WHATWG Request, a body stream, a Response and its stream per
  * attempt), and with concurrent delivery the sender's CPU is what bounds a fan-out. The receiver sees the same
  * request either way: method, URL, body and headers, including the ones fetch adds by itself.
@@ -19,16 +20,20 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 };
 
-/** Node's own fetch lazily loads its bundled undici; a replacement (msw, a stub, a wrapper) does not. */
-const PLATFORM_FETCH_SOURCE = 'internal/deps/undici/undici';
-let lastChecked: { fetch: typeof fetch; platform: boolean } | undefined;
+/**
+ * The global fetch when this module loaded: Node's own, unless something replaced it before the engine was imported
+ * (then that replacement is taken for the platform's, and a test double meant to see webhooks must be installed
+ * after the import, as msw's `listen()` and `vi.stubGlobal` are).
+ */
+const LOADED_FETCH = globalThis.fetch;
 
-/** Whether `f` is the platform's own fetch, which this transport may stand in for. */
-export function isPlatformFetch(f: typeof fetch): boolean {
-  if (lastChecked?.fetch !== f) {
-    lastChecked = { fetch: f, platform: Function.prototype.toString.call(f).includes(PLATFORM_FETCH_SOURCE) };
-  }
-  return lastChecked.platform;
+/**
+ * Whether the global fetch is still the one this module found, so this transport may stand in for it. Nothing is
+ * read from the function itself: any replacement since (msw, a stub, a test's spy) gets every attempt, and once it
+ * is put back the attempts go over node:http again.
+ */
+export function isGlobalFetchUnreplaced(): boolean {
+  return globalThis.fetch === LOADED_FETCH;
 }
 
 /** What Node's fetch adds to a request that does not set them (so a receiver cannot tell the transports apart). */

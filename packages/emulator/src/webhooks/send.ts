@@ -2,7 +2,7 @@
  * @module
  * One HTTP attempt of a webhook delivery: POST JSON, bounded by a real-time timeout.
  */
-import { isPlatformFetch, post } from './post.js';
+import { isGlobalFetchUnreplaced, post } from './post.js';
 import type { WebhookAttempt } from './types.js';
 
 export interface SendOptions {
@@ -10,7 +10,8 @@ export interface SendOptions {
   body: string;
   headers: Record<string, string>;
   timeoutMs: number;
-  fetch: typeof fetch;
+  /** The emulator's `fetch` option; undefined: none was given (the global fetch, or node:http standing in for it). */
+  fetch: typeof fetch | undefined;
   realNow: () => number;
 }
 
@@ -19,9 +20,10 @@ export async function sendWebhook(options: SendOptions, at: number): Promise<Web
   const started = options.realNow();
   const headers = { 'content-type': 'application/json', ...options.headers };
   try {
-    const status = isPlatformFetch(options.fetch)
-      ? (await post(options.url, options.body, headers, options.timeoutMs)).status
-      : await fetchStatus(options, headers);
+    const status =
+      options.fetch === undefined && isGlobalFetchUnreplaced()
+        ? (await post(options.url, options.body, headers, options.timeoutMs)).status
+        : await fetchStatus(options.fetch ?? globalThis.fetch, options, headers);
     return { at, status, durationMs: options.realNow() - started };
   } catch (err) {
     const error =
@@ -33,8 +35,12 @@ export async function sendWebhook(options: SendOptions, at: number): Promise<Web
 }
 
 /** Through the configured fetch (an msw-patched or a test's own): what it answers, drained. */
-async function fetchStatus(options: SendOptions, headers: Record<string, string>): Promise<number> {
-  const res = await options.fetch(options.url, {
+async function fetchStatus(
+  fetch: typeof globalThis.fetch,
+  options: SendOptions,
+  headers: Record<string, string>,
+): Promise<number> {
+  const res = await fetch(options.url, {
     method: 'POST',
     headers,
     body: options.body,

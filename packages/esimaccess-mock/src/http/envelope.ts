@@ -35,6 +35,24 @@ export function serializeSuccess(options: EsimAccessEnvelopeOptions, obj: unknow
   return { ok: true, text: JSON.stringify(successEnvelope(options, obj)) };
 }
 
+/**
+ * A success answer whose `obj[field]` is given as JSON text already (e.g. assembled from kept texts): the same bytes
+ * as serialising the value the text stands for (Node 20 has no `JSON.rawJSON`). The field is serialised as a marker
+ * holding a NUL, which no other value of a success envelope holds, and the marker's text is replaced by `json`.
+ */
+export function serializeSuccessWith<T extends object>(
+  options: EsimAccessEnvelopeOptions,
+  obj: T,
+  field: keyof T & string,
+  json: string,
+): SerializedSuccess {
+  const value = `\u0000${field}`;
+  const marker = JSON.stringify(value);
+  const text = JSON.stringify(successEnvelope(options, { ...obj, [field]: value }));
+  const at = text.indexOf(marker);
+  return { ok: true, text: text.slice(0, at) + json + text.slice(at + marker.length) };
+}
+
 /** `error.code` is a string so a fault can inject a code the table does not know. */
 export function sendFailure(
   c: Context,

@@ -20,6 +20,7 @@ import {
   resolveCatalog,
   resolveFidelity,
 } from '../runtime/options.js';
+import { ProfileTexts } from '../runtime/profile-texts.js';
 import type { EsimAccessEmulator, EsimAccessRuntime } from '../runtime/runtime.js';
 import { esimAccessProvider } from './provider.js';
 
@@ -76,6 +77,7 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
     envelope: { success: envelope?.success ?? 'boolean' },
     publicBaseUrl,
     requestIds: new Map(),
+    profileTexts: new ProfileTexts(),
   };
   const created = createEmulator(esimAccessProvider(rt, defaultBalance), {
     ...engine,

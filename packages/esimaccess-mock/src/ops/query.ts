@@ -20,6 +20,12 @@ import type { ProfileRecord } from '../state/types.js';
 import { fail, type OpContext, type OpResult, ok } from './context.js';
 import { renderProfile } from './profiles.js';
 
+/** esim/query's `obj` with its profiles not yet rendered (the answer's fields, in its order). */
+export interface ProfilePage {
+  readonly esimList: readonly ProfileRecord[];
+  readonly pager: EsimAccessProfileQueryObj['pager'];
+}
+
 function profilesOfOrder(ctx: OpContext, orderNo: string): OpResult<ProfileRecord[]> {
   const order = ctx.state.orders[orderNo];
   if (!order) return fail('310272', "the orderNo doesn't exist");
@@ -36,10 +42,7 @@ function profilesOfOrder(ctx: OpContext, orderNo: string): OpResult<ProfileRecor
  * taken literally. No filter at all lists every profile of the account, oldest first (creation order), so pages stay
  * put while new profiles are added at the end.
  */
-export function queryProfiles(
-  ctx: OpContext,
-  request: EsimAccessProfileQueryRequest,
-): OpResult<EsimAccessProfileQueryObj> {
+export function pageProfiles(ctx: OpContext, request: EsimAccessProfileQueryRequest): OpResult<ProfilePage> {
   let profiles: readonly ProfileRecord[];
   const { orderNo, iccid, esimTranNo } = request;
   if (orderNo !== undefined) {
@@ -66,8 +69,8 @@ export function queryProfiles(
   }
   const { pageNum, pageSize } = request.pager;
   const skip = (pageNum - 1) * pageSize;
-  const answer = (page: readonly ProfileRecord[], total: number) =>
-    ok({ esimList: page.map((p) => renderProfile(p, ctx.links)), pager: { pageNum, pageSize, total } });
+  const answer = (esimList: readonly ProfileRecord[], total: number) =>
+    ok({ esimList, pager: { pageNum, pageSize, total } });
   if (request.startTime && request.endTime) {
     const from = parseProviderTime(request.startTime);
     const to = parseProviderTime(request.endTime);
@@ -78,6 +81,16 @@ export function queryProfiles(
     profiles = profiles.filter((p) => p.createdAt >= from && p.createdAt <= to);
   }
   return answer(profiles.slice(skip, skip + pageSize), profiles.length);
+}
+
+/** esim/query's `obj`: {@link pageProfiles}, rendered. */
+export function queryProfiles(
+  ctx: OpContext,
+  request: EsimAccessProfileQueryRequest,
+): OpResult<EsimAccessProfileQueryObj> {
+  const paged = pageProfiles(ctx, request);
+  if (!paged.ok) return paged;
+  return ok({ ...paged.obj, esimList: paged.obj.esimList.map((p) => renderProfile(p, ctx.links)) });
 }
 
 /** Unknown esimTranNos are left out of the answer rather than failing the whole batch. */

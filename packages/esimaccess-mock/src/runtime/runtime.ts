@@ -23,6 +23,7 @@ import {
 import type { EsimAccessAccountState } from '../state/types.js';
 import type { EsimAccessFidelity } from './fidelity.js';
 import type { EsimAccessAccountParams, EsimAccessAuthOptions, EsimAccessEnvelopeOptions } from './options.js';
+import type { ProfileTexts } from './profile-texts.js';
 
 export type EsimAccessTenant = Tenant<EsimAccessAccountState, EsimAccessAccountParams>;
 export type EsimAccessEmulator = Emulator<EsimAccessAccountState, EsimAccessAccountParams>;
@@ -40,6 +41,8 @@ export interface EsimAccessRuntime {
    * only, like the window.
    */
   readonly requestIds: Map<string, Map<string, number>>;
+  /** esim/query's kept profile texts (memory only). */
+  readonly profileTexts: ProfileTexts;
 }
 
 /** The QR image route; `/qr/<id>` without the extension is the short "install page". */
