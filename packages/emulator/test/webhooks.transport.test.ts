@@ -50,9 +50,13 @@ async function startReceiver(status: number) {
 }
 
 /** One event sent through `fetch` (undefined: the platform's), what the receiver saw and the attempt recorded. */
-async function sendOne(status: number, fetch: typeof globalThis.fetch | undefined) {
+async function sendOne(
+  status: number,
+  fetch: typeof globalThis.fetch | undefined,
+  create: typeof createCounter = createCounter,
+) {
   const receiver = await startReceiver(status);
-  const emu = createCounter({ webhookRetryScheduleMs: [], ...(fetch ? { fetch } : {}) });
+  const emu = create({ webhookRetryScheduleMs: [], ...(fetch ? { fetch } : {}) });
   try {
     const t = emu.defaultAccount;
     t.webhooks.setUrl(receiver.url);
@@ -127,5 +131,18 @@ describe('webhook transport', () => {
     expect(replaced).toHaveBeenCalledTimes(1);
     expect(request).toHaveBeenCalledTimes(1);
     expect(restored.state).toBe('delivered');
+  });
+
+  test('a global fetch replaced before the engine loaded (msw listening in a setup file) gets every attempt', async () => {
+    const request = vi.spyOn(http, 'request');
+    const original = globalThis.fetch;
+    const replaced = vi.fn((input: string | URL | Request, init?: RequestInit) => original(input, init));
+    vi.stubGlobal('fetch', replaced);
+    vi.resetModules();
+    const { createCounter: freshCounter } = await import('./fixtures/counter-provider.js');
+    const sent = await sendOne(200, undefined, freshCounter);
+    expect(replaced).toHaveBeenCalledTimes(1);
+    expect(request).not.toHaveBeenCalled();
+    expect(sent.state).toBe('delivered');
   });
 });

@@ -21,19 +21,22 @@ const agents = {
 };
 
 /**
- * The global fetch when this module loaded: Node's own, unless something replaced it before the engine was imported
- * (then that replacement is taken for the platform's, and a test double meant to see webhooks must be installed
- * after the import, as msw's `listen()` and `vi.stubGlobal` are).
+ * The global fetch when this module loaded, and whether it was Node's own (which lazily loads its bundled undici;
+ * a replacement installed before the engine was imported, such as msw listening in a setup file, does not).
  */
 const LOADED_FETCH = globalThis.fetch;
+const LOADED_FETCH_IS_NODES = Function.prototype.toString
+  .call(LOADED_FETCH)
+  .includes('internal/deps/undici/undici');
 
 /**
- * Whether the global fetch is still the one this module found, so this transport may stand in for it. Nothing is
- * read from the function itself: any replacement since (msw, a stub, a test's spy) gets every attempt, and once it
- * is put back the attempts go over node:http again.
+ * Whether this transport may stand in for the global fetch: it is still the one this module found, and that one was
+ * Node's own. Any replacement (msw, a stub, a test's spy), before the import or after it, gets every attempt; once
+ * one installed after the import is put back, attempts go over node:http again. Should Node's fetch ever stop
+ * showing its source path, attempts simply go through fetch (slower, same requests).
  */
 export function isGlobalFetchUnreplaced(): boolean {
-  return globalThis.fetch === LOADED_FETCH;
+  return LOADED_FETCH_IS_NODES && globalThis.fetch === LOADED_FETCH;
 }
 
 /** What Node's fetch adds to a request that does not set them (so a receiver cannot tell the transports apart). */
