@@ -6,4 +6,13 @@
 
 export type { EsimAccessTestAccount } from './account.js';
 export { type EsimAccessFake, startEsimAccessFake } from './fake.js';
+export {
+  expectNotifyIdsAppliedOnce,
+  expectOrdersChargedOnce,
+  expectOrdersHaveProfiles,
+  notifyIdViolations,
+  type OrderChargeOptions,
+  orderChargeViolations,
+  orderProfileViolations,
+} from './invariants.js';
 export { useEsimAccessFake } from './use.js';

@@ -6,4 +6,11 @@
 export type { FakeMode } from '@esim-sandbox/emulator/testing';
 export type { IroamlyTestAccount } from './account.js';
 export { startIroamlyFake } from './fake.js';
+export {
+  expectPurchasesChargedOnce,
+  expectPurchasesHaveCodes,
+  type PurchaseChargeOptions,
+  purchaseChargeViolations,
+  purchaseCodeViolations,
+} from './invariants.js';
 export { useIroamlyFake } from './use.js';
