@@ -40,7 +40,6 @@ export {
   InvariantError,
   type InvariantViolation,
   throwIfViolated,
-  type WebhookApplicationOptions,
   webhookApplicationViolations,
 } from './testing/invariants.js';
 

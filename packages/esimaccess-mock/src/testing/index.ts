@@ -11,7 +11,6 @@ export {
   expectOrdersChargedOnce,
   expectOrdersHaveProfiles,
   notifyIdViolations,
-  type OrderChargeOptions,
   orderChargeViolations,
   orderProfileViolations,
 } from './invariants.js';

@@ -9,7 +9,6 @@ export { startIroamlyFake } from './fake.js';
 export {
   expectPurchasesChargedOnce,
   expectPurchasesHaveCodes,
-  type PurchaseChargeOptions,
   purchaseChargeViolations,
   purchaseCodeViolations,
 } from './invariants.js';
