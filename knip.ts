@@ -45,7 +45,10 @@ const config: KnipConfig = {
     // Published like the packages; `pnpm start` runs src/main.ts (through exec), the browser loads app.js.
     'apps/playground': { ...library, entry: ['README.md', 'src/main.ts', 'src/dashboard/assets/app.js'] },
     // Not a pnpm workspace (packaging-test installs it from the tarballs), but its imports count.
-    'examples/reseller-app': { entry: ['README.md'] },
+    // Its fixtures are the command its chaos runner test hands `esim-sandbox chaos` (named there as paths).
+    'examples/reseller-app': {
+      entry: ['README.md', 'test/fixtures/*.fixture.ts', 'test/fixtures/vitest.config.ts'],
+    },
   },
 };
 

@@ -10,7 +10,8 @@ import {
 } from '@esim-sandbox/core';
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { applyEsimAccessWebhook, sellEsim } from './esimaccess.js';
+import { applyEsimAccessWebhook, NotYetError, refreshEsimOrder, sellEsim } from './esimaccess.js';
+import { answerLost } from './failures.js';
 import { refreshRedeemCode, sellRedeemCode } from './iroamly.js';
 import { type Order, OrderBook } from './orders.js';
 import { qrPage } from './page.js';
@@ -51,7 +52,9 @@ export function createShopApp(deps: ShopDependencies): { app: Hono; orders: Orde
 
   async function findOrder(c: Context): Promise<Order | undefined> {
     const order = orders.get(c.req.param('id') ?? '');
+    // A look at a pending order asks the provider: its webhook may be late or lost (eSIM Access), or it sends none.
     if (order?.kind === 'redeem-code') await refreshRedeemCode(deps.iroamly, order);
+    if (order?.kind === 'esim') await refreshEsimOrder(deps.esimAccess, order);
     return order;
   }
 
@@ -65,6 +68,9 @@ export function createShopApp(deps: ShopDependencies): { app: Hono; orders: Orde
     if (error instanceof ProviderError) {
       const { provider, code, message } = error;
       return c.json({ error: { code: 'PROVIDER_ERROR', provider, providerCode: code, message } }, 502);
+    }
+    if (answerLost(error) || error instanceof NotYetError) {
+      return c.json({ error: { code: 'TRY_AGAIN', message: error.message } }, 503);
     }
     console.error(error);
     return c.json({ error: { code: 'INTERNAL', message: 'something went wrong' } }, 500);

@@ -26,8 +26,13 @@ interface BaseOrder {
 export interface EsimOrder extends BaseOrder {
   kind: 'esim';
   packageCode: string;
-  /** eSIM Access's order number; profiles arrive later, announced by an ORDER_STATUS webhook. */
-  orderNo: string;
+  /** Ours, sent with the order: a repeat of the order with it is the same order, never a second charge. */
+  transactionId: string;
+  /**
+   * eSIM Access's order number; profiles arrive later, announced by an ORDER_STATUS webhook. Absent while the order
+   * call's answer is missing (lost on the way): the next look sends it again with the same transactionId.
+   */
+  orderNo?: string;
   profile?: Profile;
 }
 
@@ -35,7 +40,8 @@ export interface RedeemCodeOrder extends BaseOrder {
   kind: 'redeem-code';
   productCode: string;
   iroamlyOrderId: string;
-  redeemCode: string;
+  /** Known once the purchase's codes are read; absent if that read failed (the next look reads them again). */
+  redeemCode?: string;
   qrCodeUrl?: string;
 }
 
@@ -44,6 +50,8 @@ export type Order = EsimOrder | RedeemCodeOrder;
 export class OrderBook {
   private readonly orders = new Map<string, Order>();
   private readonly appliedWebhooks = new Set<string>();
+  /** Every webhook application in order: what the "applied exactly once" invariant is checked against. */
+  private readonly applications: string[] = [];
   private next = 1;
 
   newId(): string {
@@ -59,17 +67,35 @@ export class OrderBook {
     return this.orders.get(id);
   }
 
-  byOrderNo(orderNo: string): EsimOrder | undefined {
+  all(): Order[] {
+    return [...this.orders.values()];
+  }
+
+  remove(id: string): void {
+    this.orders.delete(id);
+  }
+
+  /** Webhooks carry our transactionId as well as the orderNo, so an order whose answer was lost is still found. */
+  findEsim(ref: { orderNo: string; transactionId?: string | null | undefined }): EsimOrder | undefined {
     for (const order of this.orders.values()) {
-      if (order.kind === 'esim' && order.orderNo === orderNo) return order;
+      if (order.kind !== 'esim') continue;
+      if (order.orderNo === ref.orderNo || order.transactionId === ref.transactionId) return order;
     }
     return undefined;
   }
 
-  /** True the first time a webhook id is seen: providers deliver at least once, so repeats must change nothing. */
-  firstDelivery(notifyId: string): boolean {
-    if (this.appliedWebhooks.has(notifyId)) return false;
+  /** Providers deliver at least once: a webhook id already applied must change nothing. */
+  isApplied(notifyId: string): boolean {
+    return this.appliedWebhooks.has(notifyId);
+  }
+
+  /** Called once the webhook's work is done (never before: a failure must leave it to the provider's retry). */
+  markApplied(notifyId: string): void {
     this.appliedWebhooks.add(notifyId);
-    return true;
+    this.applications.push(notifyId);
+  }
+
+  appliedEventIds(): readonly string[] {
+    return this.applications;
   }
 }

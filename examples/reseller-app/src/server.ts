@@ -3,10 +3,21 @@
  * @module
  */
 import type { AddressInfo } from 'node:net';
-import { EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EsimAccessClient, type EsimAccessClientOptions, IroamlyClient } from '@esim-sandbox/core';
 import { serve } from '@hono/node-server';
 import { createShopApp } from './app.js';
+import { providerFailed } from './failures.js';
 import type { OrderBook } from './orders.js';
+
+/**
+ * core's retry rules for both clients (which calls are safe to repeat, backoff, Retry-After), with more attempts
+ * than core's default 2 retries: providers throttle in bursts of a few requests in a row.
+ */
+const SHOP_RETRY = { maxRetries: 4 };
+
+/** Saving the shop's own URL again changes nothing, so a start that meets a provider failure tries again. */
+const WEBHOOK_SAVE_ATTEMPTS = 5;
 
 export interface ShopConfig {
   /** `baseUrl` defaults to production (`https://api.esimaccess.com`); point it at a fake for tests. */
@@ -14,6 +25,10 @@ export interface ShopConfig {
   /** `baseUrl` defaults to production (`https://api.iroamly.shop`). */
   iroamly: { authKey: string; authSecret: string; baseUrl?: string };
   shopEmail: string;
+  /** Overrides of core's retry policy for both clients (default: 4 retries; tests shorten the delays). */
+  retry?: EsimAccessClientOptions['retry'];
+  /** Where the shop keeps its orders; default a fresh in-memory book. */
+  orders?: OrderBook;
   /** Default 127.0.0.1. */
   host?: string;
   /** Default 0: a free port. */
@@ -29,9 +44,15 @@ export interface RunningShop {
 }
 
 export async function startShop(config: ShopConfig): Promise<RunningShop> {
-  const esimAccess = new EsimAccessClient(config.esimAccess);
-  const iroamly = new IroamlyClient(config.iroamly);
-  const { app, orders } = createShopApp({ esimAccess, iroamly, shopEmail: config.shopEmail });
+  const retry = config.retry === false ? false : { ...SHOP_RETRY, ...config.retry };
+  const esimAccess = new EsimAccessClient({ ...config.esimAccess, retry });
+  const iroamly = new IroamlyClient({ ...config.iroamly, retry });
+  const { app, orders } = createShopApp({
+    esimAccess,
+    iroamly,
+    shopEmail: config.shopEmail,
+    ...(config.orders ? { orders: config.orders } : {}),
+  });
   const host = config.host ?? '127.0.0.1';
   // Keep Node's own Request/Response: the lightweight ones @hono/node-server installs by default confuse msw.
   const server = serve({
@@ -52,10 +73,21 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     });
   try {
     // eSIM Access sends a CHECK_HEALTH event to the URL before accepting it, so the server must be up first.
-    await esimAccess.saveWebhook({ webhook: `${config.publicUrl ?? url}/webhooks/esimaccess` });
+    await saveWebhook(esimAccess, `${config.publicUrl ?? url}/webhooks/esimaccess`);
   } catch (error) {
     await close();
     throw error;
   }
   return { url, orders, close };
+}
+
+async function saveWebhook(client: EsimAccessClient, webhook: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.saveWebhook({ webhook });
+    } catch (error) {
+      if (attempt >= WEBHOOK_SAVE_ATTEMPTS || !providerFailed(error)) throw error;
+      await sleep(100 * attempt);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { RedeemCodeOrder } from '../src/orders.js';
-import { type ApiError, CUSTOMER, getOrder, isPng, MODES, post, qrPage, useShop } from './shop.js';
+import { type ApiError, CUSTOMER, isPng, MODES, post, qrPage, settledOrder, useShop } from './shop.js';
 
 describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) => {
   const sale = useShop(mode);
@@ -26,9 +26,7 @@ describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) =
     expect(order.status).toBe('pending');
     expect(await qrPage(sale.shop, order.id)).toContain('being prepared');
 
-    await iroamly.account.advance(60_000);
-
-    const ready = (await getOrder(sale.shop, order.id)) as RedeemCodeOrder;
+    const ready = (await settledOrder(sale.shop, order.id, iroamly.account)) as RedeemCodeOrder;
     expect(ready.status).toBe('ready');
     expect(ready.qrCodeUrl?.startsWith(iroamly.account.baseUrl)).toBe(true);
     expect(await qrPage(sale.shop, order.id)).toContain(`src="${ready.qrCodeUrl}"`);
@@ -39,9 +37,7 @@ describe.each(MODES)('selling a redeem code through iRoamly (%s mode)', (mode) =
   test('a redemption iRoamly fails shows the customer an apology instead of a QR code', async () => {
     iroamly.account.failNextRedemption();
     const order = await buy();
-    await iroamly.account.advance(60_000);
-
-    expect((await getOrder(sale.shop, order.id)).status).toBe('failed');
+    expect((await settledOrder(sale.shop, order.id, iroamly.account)).status).toBe('failed');
     expect(await qrPage(sale.shop, order.id)).toContain('could not prepare your eSIM');
   });
 

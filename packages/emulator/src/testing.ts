@@ -33,6 +33,16 @@ export { attachMswHandlers } from './harness/msw.js';
 export { type FakeMode, serveEmulator } from './harness/serve.js';
 export { type FakeSuite, registerFakeSuite, trackAccounts } from './harness/suite.js';
 
+// Invariants a reseller asserts after a run; the fakes' testing entries add their providers' own
+
+export {
+  expectWebhooksAppliedOnce,
+  InvariantError,
+  type InvariantViolation,
+  throwIfViolated,
+  webhookApplicationViolations,
+} from './testing/invariants.js';
+
 // A real local webhook receiver
 
 export interface ReceivedWebhook {

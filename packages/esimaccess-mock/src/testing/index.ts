@@ -6,4 +6,12 @@
 
 export type { EsimAccessTestAccount } from './account.js';
 export { type EsimAccessFake, startEsimAccessFake } from './fake.js';
+export {
+  expectNotifyIdsAppliedOnce,
+  expectOrdersChargedOnce,
+  expectOrdersHaveProfiles,
+  notifyIdViolations,
+  orderChargeViolations,
+  orderProfileViolations,
+} from './invariants.js';
 export { useEsimAccessFake } from './use.js';

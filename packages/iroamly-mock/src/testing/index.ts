@@ -6,4 +6,10 @@
 export type { FakeMode } from '@esim-sandbox/emulator/testing';
 export type { IroamlyTestAccount } from './account.js';
 export { startIroamlyFake } from './fake.js';
+export {
+  expectPurchasesChargedOnce,
+  expectPurchasesHaveCodes,
+  purchaseChargeViolations,
+  purchaseCodeViolations,
+} from './invariants.js';
 export { useIroamlyFake } from './use.js';
