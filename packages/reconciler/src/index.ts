@@ -4,6 +4,8 @@
  * @module
  */
 
+// The invariant to assert after a chaos run: one sync leaves nothing for a second to find.
+export { DriftRemainsError, expectNoDriftAfterSync, type NoDriftOptions } from './check/no-drift.js';
 // Errors: one root (core's), each with a discriminating `code`.
 export {
   AccountBusyError,
@@ -12,7 +14,6 @@ export {
   StoreConfigError,
   StoreUnavailableError,
 } from './errors.js';
-
 // Recording what the app buys, before any sync.
 export { recordOrder } from './records/record-order.js';
 export { recordDeposit, recordTopUp } from './records/records.js';
