@@ -15,8 +15,8 @@ import type { CliIo } from './cli.js';
 import { CliError, EXIT, usageError } from './errors.js';
 import { parseCount } from './parse.js';
 
-const CHAOS_ENV = 'ESIM_SANDBOX_CHAOS';
-const CHAOS_REPORT_ENV = 'ESIM_SANDBOX_CHAOS_REPORT';
+export const CHAOS_ENV = 'ESIM_SANDBOX_CHAOS';
+export const CHAOS_REPORT_ENV = 'ESIM_SANDBOX_CHAOS_REPORT';
 
 const BUILT_IN_PROFILES = Object.keys(CHAOS_PROFILES);
 
