@@ -5,7 +5,12 @@
  */
 
 // The invariant to assert after a chaos run: one sync leaves nothing for a second to find.
-export { DriftRemainsError, expectNoDriftAfterSync, type NoDriftOptions } from './check/no-drift.js';
+export {
+  DriftRemainsError,
+  expectNoDriftAfterSync,
+  /** @public Documented in the README's Chaos section (the helper's options). */
+  type NoDriftOptions,
+} from './check/no-drift.js';
 // Errors: one root (core's), each with a discriminating `code`.
 export {
   AccountBusyError,
