@@ -6,42 +6,34 @@
  * shell, so its arguments reach it exactly as typed.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CHAOS_PROFILES, loadChaosProfile } from '@esim-sandbox/emulator';
 import { describeFaults, type InjectedFault, readChaosReport } from './chaos-report.js';
 import type { CliIo } from './cli.js';
 import { CliError, EXIT, usageError } from './errors.js';
 import { parseCount } from './parse.js';
 
-const CHAOS_ENV = 'ESIM_SANDBOX_CHAOS';
-const CHAOS_REPORT_ENV = 'ESIM_SANDBOX_CHAOS_REPORT';
+export const CHAOS_ENV = 'ESIM_SANDBOX_CHAOS';
+export const CHAOS_REPORT_ENV = 'ESIM_SANDBOX_CHAOS_REPORT';
 
-const BUILT_IN_PROFILES = ['gentle', 'realistic', 'hostile'] as const;
+const BUILT_IN_PROFILES = Object.keys(CHAOS_PROFILES);
 
 /**
- * `--profile`: a built-in name as is, or a file holding a JSON object, made absolute (the command may change
- * directory, as `pnpm --filter` does). Stand-in until the engine exports its profile parser: swap it in here.
+ * `--profile`: a built-in name as is, or a profile file checked by the engine's own schema (a bad field is named as
+ * the fakes would name it), made absolute (the command may change directory, as `pnpm --filter` does).
  */
 function chaosProfileArgument(text: string): string {
-  if ((BUILT_IN_PROFILES as readonly string[]).includes(text)) return text;
+  if (Object.hasOwn(CHAOS_PROFILES, text)) return text;
   const file = resolve(text);
-  const bad = (why: string) =>
-    usageError(`--profile: '${text}' is not one of ${BUILT_IN_PROFILES.join(', ')} ${why}`);
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    throw bad('nor a readable file');
+  if (!existsSync(file)) {
+    throw usageError(`--profile: '${text}' is not one of ${BUILT_IN_PROFILES.join(', ')} nor a file`);
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(content);
+    loadChaosProfile(file);
   } catch (error) {
-    throw bad(`and the file is not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw bad('and the file does not hold a JSON object');
+    throw usageError(`--profile: ${error instanceof Error ? error.message : String(error)}`);
   }
   return file;
 }

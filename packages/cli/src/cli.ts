@@ -5,7 +5,7 @@
  * with an exit code from the EXIT table. Nothing here exits the process: the bin does, after the output drains.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { type ChaosFlags, planChaos, runChaos } from './chaos.js';
+import { CHAOS_ENV, CHAOS_REPORT_ENV, type ChaosFlags, planChaos, runChaos } from './chaos.js';
 import { CliError, EXIT, usageError } from './errors.js';
 import { readFixture, runFixture } from './fixtures.js';
 import { listen } from './listen.js';
@@ -97,6 +97,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--catalog <files>', 'catalogue files from capture-catalog, comma-separated')
     .option('--seed <text>', 'seed for ids and catalogues', 'esim-sandbox')
     .option('--clock <mode>', 'real or manual', 'real')
+    .option(
+      '--chaos <name|file>',
+      `seeded chaos on both fakes: gentle, realistic, hostile or a JSON file [env ${CHAOS_ENV}]`,
+    )
+    .option('--chaos-seed <s>', 'the seed of --chaos (default 1)')
     .action(async (o: Record<string, string | undefined>) => {
       const { runStart } = await import('@esim-sandbox/playground');
       const argv = Object.entries({
@@ -105,10 +110,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         catalog: o.catalog,
         seed: o.seed,
         clock: o.clock,
+        chaos: o.chaos,
+        'chaos-seed': o.chaosSeed,
       }).flatMap(([flag, value]) => (value === undefined ? [] : [`--${flag}`, value]));
+      // Only the chaos runner's variables reach the playground: its PLAYGROUND_* ones are for `pnpm start`.
+      const chaosEnv = Object.fromEntries(
+        [CHAOS_ENV, CHAOS_REPORT_ENV].flatMap((name) => (env[name] ? [[name, env[name]]] : [])),
+      );
       code = await runStart({
         argv,
-        env: {},
+        env: chaosEnv,
         stdout: io.stdout,
         stderr: io.stderr,
         name: 'esim-sandbox up',
@@ -235,6 +246,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   common(faults.command('clear'))
     .description('remove every fault')
     .action((o: Common) => perform('faults.clear', o, {}));
+
+  // Beside `chaos` (the runner), not below it: `chaos -- <command>` takes any words after it.
+  common(program.command('chaos-status'))
+    .description("the account's seeded chaos: profile, seed, faults injected so far")
+    .action((o: Common) => perform('chaos.get', o, {}));
+  common(program.command('chaos-set'))
+    .description(
+      'turn seeded chaos on for the account (its sequence numbers start again: a seed replays from here)',
+    )
+    .requiredOption('--profile <name|file>', 'gentle, realistic, hostile, or a JSON profile file')
+    .requiredOption('--seed <s>', 'the seed: the same seed and requests give the same faults')
+    .action((o: Common & { profile: string; seed: string }) =>
+      perform('chaos.set', o, { profile: o.profile, seed: o.seed }),
+    );
+  common(program.command('chaos-off'))
+    .description('turn seeded chaos off for the account')
+    .action((o: Common) => perform('chaos.clear', o, {}));
 
   common(program.command('journal').command('tail'))
     .description("the account's last requests; --follow keeps printing new ones")

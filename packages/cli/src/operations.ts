@@ -4,6 +4,9 @@
  * a fixture step's params are checked alike, errors naming the field), the `/_sandbox` calls it makes (no behaviour
  * of its own: the fakes do the work), and its one-line text. Subcommands and `fixtures run` both call these.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHAOS_PROFILES, loadChaosProfile } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import { usageError } from './errors.js';
 import { parseDuration, parsePercent } from './parse.js';
@@ -51,6 +54,33 @@ const profileText = (p: Profile) =>
 const esimOnly = { provider: z.literal('esimaccess').default('esimaccess'), account: base.account };
 const profilePath = (account: string, profile: string, rest = '') =>
   `${accountPath(account)}/profiles/${encodeURIComponent(profile)}${rest}`;
+
+/** A built-in profile name as is, a profile file read and checked by the engine (its error names the field). */
+const chaosProfile = z
+  .string()
+  .min(1)
+  .transform((name, ctx) => {
+    if (Object.hasOwn(CHAOS_PROFILES, name)) return name;
+    if (!existsSync(resolve(name))) {
+      const names = Object.keys(CHAOS_PROFILES).join(', ');
+      ctx.addIssue({ code: 'custom', message: `profile: '${name}' is not one of ${names} nor a file` });
+      return z.NEVER;
+    }
+    try {
+      return loadChaosProfile(resolve(name));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `profile: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+
+interface ChaosAnswer {
+  chaos: { profile: { name: string }; seed: string; injected: number } | null;
+}
+const chaosText = ({ chaos }: ChaosAnswer, account: string) =>
+  chaos
+    ? `chaos on ${account}: ${chaos.profile.name}, seed ${chaos.seed}, ${chaos.injected} fault${chaos.injected === 1 ? '' : 's'} injected`
+    : `chaos on ${account}: off`;
 
 const FAULT_ACTIONS = z.union([
   z.strictObject({ error: z.string().min(1) }).transform((a) => ({ type: 'error' as const, code: a.error })),
@@ -172,6 +202,32 @@ export const OPERATIONS = {
     params: z.strictObject(base),
     run: (t, p) => control(t, p.provider, `${accountPath(p.account)}/faults`, { method: 'DELETE' }),
     text: (_r: unknown, p) => `cleared the faults of ${p.account}`,
+  }),
+  'chaos.get': op({
+    summary: "an account's seeded chaos: its profile, seed and the faults injected so far",
+    params: z.strictObject(base),
+    run: (t, p) => control(t, p.provider, `${accountPath(p.account)}/chaos`),
+    text: (r: ChaosAnswer, p) => chaosText(r, p.account),
+  }),
+  'chaos.set': op({
+    summary: 'turn seeded chaos on: a profile (gentle, realistic, hostile or a JSON file) and a seed',
+    params: z.strictObject({
+      ...base,
+      profile: chaosProfile,
+      seed: z.union([z.string().min(1), z.number().int()]),
+    }),
+    run: (t, p) =>
+      control(t, p.provider, `${accountPath(p.account)}/chaos`, {
+        method: 'PUT',
+        body: { profile: p.profile, seed: p.seed },
+      }),
+    text: (r: ChaosAnswer, p) => chaosText(r, p.account),
+  }),
+  'chaos.clear': op({
+    summary: 'turn seeded chaos off',
+    params: z.strictObject(base),
+    run: (t, p) => control(t, p.provider, `${accountPath(p.account)}/chaos`, { method: 'DELETE' }),
+    text: (r: ChaosAnswer, p) => chaosText(r, p.account),
   }),
   'journal.tail': op({
     summary: "the last requests of an account's journal",

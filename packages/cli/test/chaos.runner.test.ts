@@ -136,7 +136,7 @@ describe('a series of seeds', () => {
 
   it('passes a profile file as an absolute path and replays it as typed', async () => {
     const file = join(dir, 'mine.json');
-    writeFileSync(file, JSON.stringify({ api: { busy: 0.5 } }));
+    writeFileSync(file, JSON.stringify({ name: 'mine', api: { busy: 0.5 } }));
     const typed = relative(process.cwd(), file);
     const run = await chaos(['--profile', typed, '--runs', '1', '--', ...fixture('--fail-seed', '1')]);
     expect(runs().map((e) => e.chaos)).toEqual([`${file}:1`]);
@@ -225,17 +225,37 @@ describe('usage errors name the flag and run nothing', () => {
     writeFileSync(file, '[]');
     return file;
   };
+  const badField = () => {
+    const file = join(dir, 'bad-field.json');
+    writeFileSync(file, JSON.stringify({ name: 'mine', api: { busy: 2 } }));
+    return file;
+  };
+  const unknownField = () => {
+    const file = join(dir, 'unknown-field.json');
+    writeFileSync(file, JSON.stringify({ name: 'mine', webhooks: { lost: 0.1 } }));
+    return file;
+  };
   it.each([
     [
       'a profile name that is no built-in nor a file',
       () => ['--profile', 'chaotic'],
-      "--profile: 'chaotic' is not one of gentle, realistic, hostile nor a",
+      "--profile: 'chaotic' is not one of gentle, realistic, hostile nor a file",
     ],
-    ['a profile file that is not JSON', () => ['--profile', notJson()], 'and the file is not JSON'],
+    ['a profile file that is not JSON', () => ['--profile', notJson()], 'broken.json: not JSON'],
     [
       'a profile file that is not a JSON object',
       () => ['--profile', array()],
-      'and the file does not hold a JSON object',
+      'list.json: (body): Invalid input: expected object, received array',
+    ],
+    [
+      'a profile file with a rate above 1',
+      () => ['--profile', badField()],
+      'bad-field.json: api.busy: Too big: expected number to be <=1',
+    ],
+    [
+      'a profile file with a rule the engine does not know',
+      () => ['--profile', unknownField()],
+      'unknown-field.json: webhooks.lost: Unrecognized key: "lost"',
     ],
     ['no runs', () => ['--runs', '0'], "--runs: '0' must be at least 1"],
     ['runs that are not a number', () => ['--runs', 'many'], "--runs: 'many' is not a whole number"],

@@ -4,6 +4,13 @@
  * @module
  */
 
+// The invariant to assert after a chaos run: one sync leaves nothing for a second to find.
+export {
+  DriftRemainsError,
+  expectNoDriftAfterSync,
+  /** @public Documented in the README's Chaos section (the helper's options). */
+  type NoDriftOptions,
+} from './check/no-drift.js';
 // Errors: one root (core's), each with a discriminating `code`.
 export {
   AccountBusyError,
@@ -12,7 +19,6 @@ export {
   StoreConfigError,
   StoreUnavailableError,
 } from './errors.js';
-
 // Recording what the app buys, before any sync.
 export { recordOrder } from './records/record-order.js';
 export { recordDeposit, recordTopUp } from './records/records.js';

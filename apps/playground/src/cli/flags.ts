@@ -4,6 +4,7 @@
  * (`PLAYGROUND_PORT`, `PLAYGROUND_ESIMACCESS_URL`...). Bad values throw a PlaygroundError naming the flag.
  */
 import { parseArgs } from 'node:util';
+import { chaosFromFlags, DEFAULT_CHAOS_SEED, EmulatorError } from '@esim-sandbox/emulator';
 import { PlaygroundError } from '../errors.js';
 import { DEFAULT_PORT, type PlaygroundOptions } from '../server/playground.js';
 
@@ -46,6 +47,16 @@ const FLAGS = {
     type: 'string',
     description: 'catalogue files (capture-catalog), comma-separated; each names its provider',
     value: 'FILES',
+  },
+  chaos: {
+    type: 'string',
+    description: `seeded chaos on the fakes started here: gentle, realistic, hostile or a JSON file (else ESIM_SANDBOX_CHAOS=PROFILE:SEED)`,
+    value: 'PROFILE',
+  },
+  'chaos-seed': {
+    type: 'string',
+    description: `the seed of --chaos (default ${DEFAULT_CHAOS_SEED}, the first seed of esim-sandbox chaos)`,
+    value: 'SEED',
   },
   help: { type: 'boolean', description: 'show this help' },
 } as const;
@@ -92,6 +103,18 @@ function portValue(flag: string, text: string | undefined): number | undefined {
   return n;
 }
 
+/** The engine's reading of the chaos flags (and ESIM_SANDBOX_CHAOS), its errors as the playground's. */
+function chaosFlags(profile: string | undefined, seed: string | undefined, env: NodeJS.ProcessEnv) {
+  try {
+    return chaosFromFlags({ profile, seed }, env);
+  } catch (error) {
+    // The engine names the flag or variable first (`--chaos must be ...`): the playground's form is `--chaos: ...`.
+    const field = (error instanceof EmulatorError && error.field) || '--chaos';
+    const message = (error as Error).message.slice(field.length).replace(/^:? /, '');
+    throw new PlaygroundError('INVALID_ARGUMENT', `${field}: ${message}`, { field });
+  }
+}
+
 export type ParsedFlags = { help: true } | { help: false; options: PlaygroundOptions };
 
 export function parseFlags(argv: string[], env: NodeJS.ProcessEnv = process.env): ParsedFlags {
@@ -131,5 +154,6 @@ export function parseFlags(argv: string[], env: NodeJS.ProcessEnv = process.env)
   set('seed', get('seed'));
   set('stateFile', get('state-file'));
   set('catalogFiles', get('catalog')?.split(',').filter(Boolean));
+  set('chaos', chaosFlags(get('chaos'), get('chaos-seed'), env));
   return { help: false, options };
 }

@@ -44,7 +44,7 @@ export async function runStart(io: StartIo): Promise<number> {
   }
   try {
     const playground = await startPlayground(parsed.options);
-    io.stdout(banner(playground, parsed.options.clock ?? 'real'));
+    io.stdout(banner(playground, parsed.options.clock ?? 'real', parsed.options.chaos));
     await (io.stop ?? signalled());
     io.stdout('stopping…\n');
     await playground.close();

@@ -3,7 +3,7 @@
  * `startPlayground()`: both fakes (in this process or external), the webhook sink and the dashboard, wired
  * together. The eSIM Access default account delivers its webhooks to the sink.
  */
-import { isLoopback } from '@esim-sandbox/emulator';
+import { type ChaosSetting, isLoopback } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import type { PageInfo } from '../dashboard/page.js';
 import { PlaygroundError } from '../errors.js';
@@ -38,6 +38,8 @@ export interface PlaygroundOptions {
   stateFile?: string;
   /** Catalogue files (`capture-catalog` output); each file's header names the fake it is for. */
   catalogFiles?: string[];
+  /** Seeded chaos on every account of the fakes this process starts (not on external ones). */
+  chaos?: ChaosSetting;
   /** Longest time between two dashboard renders. Default 1000 ms. */
   pollMs?: number;
 }
@@ -119,6 +121,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         seed: options.seed,
         stateFile: options.stateFile,
         catalogFiles: options.catalogFiles ?? [],
+        chaos: options.chaos,
         credentials: provider === 'esimaccess' ? options.esimaccessCredentials : undefined,
       });
       closers.push(() => started[provider].source.close());

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { EmulatorError, startServer } from '@esim-sandbox/emulator';
+import { type ChaosSetting, EmulatorError, startServer } from '@esim-sandbox/emulator';
 import { createEsimAccessMock, DEMO_ACCESS_CODE, DEMO_SECRET_KEY } from '@esim-sandbox/esimaccess-mock';
 import { createIroamlyMock } from '@esim-sandbox/iroamly-mock';
 import { PlaygroundError } from '../errors.js';
@@ -41,6 +41,8 @@ export interface ProviderStart {
   catalogFiles: readonly string[];
   /** Credentials of an external fake's default account, for its catalogue. */
   credentials: Credentials | undefined;
+  /** Seeded chaos of a fake started here. */
+  chaos: ChaosSetting | undefined;
 }
 
 export interface StartedProvider {
@@ -112,6 +114,7 @@ export async function startProvider(
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.stateFile === undefined ? {} : { stateFile: providerStateFile(options.stateFile, provider) }),
     ...catalogFor(provider, options.catalogFiles),
+    ...(options.chaos === undefined ? {} : { chaos: options.chaos }),
   };
   if (provider === 'esimaccess') {
     const mock = createEsimAccessMock({ clock: options.clock, ...seed });

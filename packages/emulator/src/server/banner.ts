@@ -5,6 +5,7 @@
  * defaults are written down elsewhere.
  */
 
+import type { ChaosView } from '../chaos/chaos.js';
 import type { RequestLogMode } from '../http/request-log.js';
 import type { Emulator } from '../types/emulator.js';
 
@@ -18,6 +19,8 @@ export interface BannerInput {
   credentialNames: readonly [key: string, secret: string];
   showSecrets: boolean;
   log: RequestLogMode;
+  /** Where injected faults are reported (`ESIM_SANDBOX_CHAOS_REPORT`), if anywhere. */
+  chaosReport?: string | undefined;
   /** The provider's own settings (fidelity profile, signature mode…). */
   extra: readonly BannerLine[];
 }
@@ -25,6 +28,13 @@ export interface BannerInput {
 /** `demo-s…-key`: enough to tell secrets apart, not enough to use one. Short secrets show nothing. */
 export function maskSecret(secret: string): string {
   return secret.length < 12 ? '…' : `${secret.slice(0, 6)}…${secret.slice(-4)}`;
+}
+
+/** The profile and seed in force: what a replay needs. */
+function chaosLine(chaos: ChaosView | null, report: string | undefined): string {
+  if (!chaos) return 'off';
+  const faults = report ? `; faults reported to ${report}` : '';
+  return `${chaos.profile.name}, seed ${chaos.seed} (the same seed and requests replay the same faults${faults})`;
 }
 
 export function bannerLines(b: BannerInput): string[] {
@@ -40,6 +50,7 @@ export function bannerLines(b: BannerInput): string[] {
     ['account', `${keyName} ${account.key}, ${secretName} ${secret}`],
     ['clock', account.clock.mode === 'manual' ? 'manual (advance it with /_sandbox)' : 'real'],
     ['rate limit', rate ? `${rate.limit} requests per ${rate.windowMs} ms` : 'off'],
+    ['chaos', chaosLine(account.chaos.get(), b.chaosReport)],
     ...b.extra,
     ['state file', b.emulator.stateFile ?? 'none (state is lost on exit)'],
     ['control token', b.emulator.controlToken ? 'required' : 'none'],

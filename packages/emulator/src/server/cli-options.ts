@@ -4,6 +4,9 @@
  * a message naming the flag (never a stack trace).
  */
 import { parseArgs } from 'node:util';
+import { CHAOS_ENV } from '../chaos/env.js';
+import { chaosFromFlags, DEFAULT_CHAOS_SEED } from '../chaos/flags.js';
+import { CHAOS_PROFILES } from '../chaos/profile.js';
 import type { ClockMode } from '../clock/clock.js';
 import { controlTokenProblem } from '../control/http.js';
 import { EmulatorError } from '../errors.js';
@@ -58,6 +61,16 @@ export const COMMON_FLAGS: CliFlags = {
     description:
       'comma-separated host names accepted in Host by /_sandbox (addresses and localhost always are)',
   },
+  chaos: {
+    type: 'string',
+    valueName: 'PROFILE|FILE',
+    description: `seeded chaos on every account: ${Object.keys(CHAOS_PROFILES).join(', ')} or a JSON profile file (else ${CHAOS_ENV}=PROFILE:SEED)`,
+  },
+  'chaos-seed': {
+    type: 'string',
+    valueName: 'SEED',
+    description: `the seed of --chaos (default ${DEFAULT_CHAOS_SEED}, the first seed of esim-sandbox chaos)`,
+  },
   log: {
     type: 'string',
     valueName: REQUEST_LOG_MODES.join('|'),
@@ -82,7 +95,7 @@ export const EXIT_CODES = [
 export interface ParsedCli {
   host: string;
   port: number;
-  /** Engine options from the common flags (seed, stateFile, clock, rateLimit, controlToken). */
+  /** Engine options from the common flags (seed, stateFile, clock, rateLimit, controlToken, chaos). */
   options: EmulatorOptions<never>;
   /** Every flag's value (provider flags included), after env fallbacks and defaults. */
   values: Record<string, string | boolean | undefined>;
@@ -148,6 +161,11 @@ export function parseCli(
       .filter(Boolean);
   }
   if (typeof values['rate-limit'] === 'string') options.rateLimit = parseRateLimit(values['rate-limit']);
+  const chaos = chaosFromFlags(
+    { profile: stringValue(values.chaos), seed: stringValue(values['chaos-seed']) },
+    env,
+  );
+  if (chaos) options.chaos = chaos;
   const log = values.log;
   if (log !== undefined && !(REQUEST_LOG_MODES as readonly unknown[]).includes(log)) {
     throw flagError('log', `must be one of ${REQUEST_LOG_MODES.join(', ')}, got '${String(log)}'`);
@@ -163,6 +181,8 @@ export function parseCli(
     showSecrets: values['show-secrets'] === true,
   };
 }
+
+const stringValue = (value: string | boolean | undefined) => (typeof value === 'string' ? value : undefined);
 
 function parsePort(value: unknown, fallback: number): number {
   if (value === undefined) return fallback;

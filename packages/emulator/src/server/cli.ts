@@ -21,7 +21,7 @@ export interface CliDefinition {
   version: string;
   /** What the provider calls an account's key and secret, for the banner. Default `['key', 'secret']`. */
   credentialNames?: readonly [key: string, secret: string];
-  /** Provider flags, added to the common ones (--host --port --seed --state-file --clock --rate-limit --control-token). */
+  /** Provider flags, added to the common ones (--host --port --seed --state-file --clock --rate-limit --control-token --chaos...). */
   options?: CliFlags;
   /** Port when neither --port nor the env var is given. Default 0. */
   defaultPort?: number;
@@ -98,6 +98,7 @@ export async function runCli(def: CliDefinition, io: CliIo = {}): Promise<Runnin
       credentialNames: def.credentialNames ?? ['key', 'secret'],
       showSecrets: parsed.showSecrets,
       log,
+      chaosReport: parsed.options.chaos?.report,
       extra: setup.banner ?? [],
     });
   } catch (e) {

@@ -3,8 +3,14 @@
  * clients pointed at them, and the reconciler's webhook receiver mounted in a Hono app on its own loopback
  * server, registered with eSIM Access through `webhook/save` as an app would.
  */
-import { EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
-import { type RunningServer, startServer } from '@esim-sandbox/emulator';
+import {
+  ConnectionError,
+  EsimAccessClient,
+  IroamlyClient,
+  ProviderError,
+  TimeoutError,
+} from '@esim-sandbox/core';
+import { type ChaosSetting, type RunningServer, startServer } from '@esim-sandbox/emulator';
 import {
   createEsimAccessMock,
   type EsimAccessAccountControl,
@@ -39,13 +45,25 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(store: Store, seed: string): Promise<World> {
+export interface WorldOptions {
+  /** How the world's clients retry: not at all by default (these tests count requests); chaos tests retry. */
+  retry?: ConstructorParameters<typeof EsimAccessClient>[0]['retry'];
+  /** Seeded chaos on the eSIM Access mock's accounts from the start (the `chaos` option). */
+  esimChaos?: ChaosSetting | undefined;
+}
+
+export async function startWorld(
+  store: Store,
+  seed: string,
+  { retry = false, esimChaos }: WorldOptions = {},
+): Promise<World> {
   // The world's client below sends unthrottled, so the fake's 8 req/s limit is off: these tests are about state.
   const esim = createEsimAccessMock({
     clock: 'manual',
     startTime: WORLD_START,
     seed: `${seed}-esimaccess`,
     rateLimit: null,
+    ...(esimChaos ? { chaos: esimChaos } : {}),
   });
   const iroamly = createIroamlyMock({ clock: 'manual', startTime: WORLD_START, seed: `${seed}-iroamly` });
   const servers: RunningServer[] = [];
@@ -68,17 +86,18 @@ export async function startWorld(store: Store, seed: string): Promise<World> {
     accessCode: esim.accessCode,
     secretKey: esim.secretKey,
     baseUrl: esimServer.url,
-    retry: false,
+    retry,
     rateLimit: false,
   });
   const iroamlyClient = new IroamlyClient({
     authKey: iroamly.authKey,
     authSecret: iroamly.authSecret,
     baseUrl: iroamlyServer.url,
-    retry: false,
+    retry,
   });
-  // As an app does: the provider tests the URL with CHECK_HEALTH before it keeps it.
-  await esimClient.saveWebhook({ webhook: `${hookServer.url}${HOOK_PATH}` });
+  // As an app does: the provider tests the URL with CHECK_HEALTH before it keeps it. Saving it again is harmless,
+  // so the app repeats it after an answer that says "not done" or none at all (chaos).
+  await repeatWhileTransient(() => esimClient.saveWebhook({ webhook: `${hookServer.url}${HOOK_PATH}` }));
   return {
     esim,
     esimControl,
@@ -95,6 +114,21 @@ export async function startWorld(store: Store, seed: string): Promise<World> {
       await Promise.all([...servers].reverse().map((server) => server.close()));
     },
   };
+}
+
+/** Runs `call` again after a transient failure (busy, throttled, 5xx, no answer): only for calls safe to repeat. */
+async function repeatWhileTransient<T>(call: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const transient =
+        (error instanceof ProviderError && error.retryable) ||
+        error instanceof ConnectionError ||
+        error instanceof TimeoutError;
+      if (!transient || attempt === attempts) throw error;
+    }
+  }
 }
 
 /**
