@@ -3,11 +3,9 @@
  * @module
  */
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { EsimAccessClient, type EsimAccessClientOptions, IroamlyClient } from '@esim-sandbox/core';
 import { serve } from '@hono/node-server';
 import { createShopApp } from './app.js';
-import { providerFailed } from './failures.js';
 import type { OrderBook } from './orders.js';
 
 /**
@@ -15,9 +13,6 @@ import type { OrderBook } from './orders.js';
  * than core's default 2 retries: providers throttle in bursts of a few requests in a row.
  */
 const SHOP_RETRY = { maxRetries: 4 };
-
-/** Saving the shop's own URL again changes nothing, so a start that meets a provider failure tries again. */
-const WEBHOOK_SAVE_ATTEMPTS = 5;
 
 export interface ShopConfig {
   /** `baseUrl` defaults to production (`https://api.esimaccess.com`); point it at a fake for tests. */
@@ -73,21 +68,11 @@ export async function startShop(config: ShopConfig): Promise<RunningShop> {
     });
   try {
     // eSIM Access sends a CHECK_HEALTH event to the URL before accepting it, so the server must be up first.
-    await saveWebhook(esimAccess, `${config.publicUrl ?? url}/webhooks/esimaccess`);
+    // core retries it like a read: saving the same URL again changes nothing.
+    await esimAccess.saveWebhook({ webhook: `${config.publicUrl ?? url}/webhooks/esimaccess` });
   } catch (error) {
     await close();
     throw error;
   }
   return { url, orders, close };
-}
-
-async function saveWebhook(client: EsimAccessClient, webhook: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await client.saveWebhook({ webhook });
-    } catch (error) {
-      if (attempt >= WEBHOOK_SAVE_ATTEMPTS || !providerFailed(error)) throw error;
-      await sleep(100 * attempt);
-    }
-  }
 }

@@ -74,17 +74,19 @@ describe('retries', () => {
       path: '/esim/sendSms',
       call: (c: ReturnType<typeof makeClient>) => c.sendSms({ esimTranNo: '1', message: 'hi' }),
     },
-    {
-      method: 'saveWebhook',
-      path: '/webhook/save',
-      call: (c: ReturnType<typeof makeClient>) => c.saveWebhook({ webhook: 'https://x.test/h' }),
-    },
   ])('does not retry $method after a retryable answer', async ({ path, call }) => {
     answer(path, fail('900001', 'system busy'), ok({}));
     await expect(call(makeClient({ retry: { maxRetries: 3, baseDelayMs: 0 } }))).rejects.toBeInstanceOf(
       RateLimitError,
     );
     expect(seen).toHaveLength(1);
+  });
+
+  it('retries webhook/save after "system busy" and a dropped connection: saving the same URL again changes nothing', async () => {
+    answer('/webhook/save', fail('900001', 'system busy'), () => HttpResponse.error(), ok({}));
+    const client = makeClient({ retry: { maxRetries: 3, baseDelayMs: 0 } });
+    await expect(client.saveWebhook({ webhook: 'https://x.test/h' })).resolves.toBeUndefined();
+    expect(seen).toHaveLength(3);
   });
 
   it('does not retry a cancel after a dropped connection', async () => {

@@ -373,21 +373,15 @@ describe('the endpoint table', () => {
     expect(findEsimAccessEndpointByPath('/api/v1/open/esim/nothing')).toBeUndefined();
   });
 
-  it('marks only reads as freely retryable and only order/topUp as idempotent by transactionId', () => {
+  it('marks only reads and webhook/save as freely retryable and only order/topUp as idempotent by transactionId', () => {
     const bySafety = (safety: string) =>
       Object.entries(esimAccessEndpoints)
         .filter(([, e]) => e.retry === safety)
         .map(([name]) => name)
         .sort();
     expect(bySafety('idempotent-by-transaction-id')).toEqual(['order', 'topUp']);
-    expect(bySafety('unsafe')).toEqual([
-      'cancel',
-      'revoke',
-      'saveWebhook',
-      'sendSms',
-      'suspend',
-      'unsuspend',
-    ]);
+    expect(bySafety('idempotent')).toEqual(['saveWebhook']);
+    expect(bySafety('unsafe')).toEqual(['cancel', 'revoke', 'sendSms', 'suspend', 'unsuspend']);
     expect(bySafety('read')).toEqual(
       ['getBalance', 'listLocations', 'listPackages', 'queryProfiles', 'queryUsage', 'queryWebhook'].sort(),
     );

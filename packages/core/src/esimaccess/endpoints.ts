@@ -37,9 +37,11 @@ export const ESIM_ACCESS_API_PREFIX = '/api/v1/open';
  * - `read`: no side effect, always safe to retry.
  * - `idempotent-by-transaction-id`: has a side effect, but the provider treats a repeated transactionId as the same
  *   request, so a retry that repeats the exact transactionId is safe.
+ * - `idempotent`: has a side effect, but sending the same request again leaves the same state (webhook/save keeps
+ *   the one URL it was given; the CHECK_HEALTH test it sends each time changes nothing), so it is retried like a read.
  * - `unsafe`: never retried once the request may have reached the server.
  */
-export type EsimAccessRetrySafety = 'read' | 'idempotent-by-transaction-id' | 'unsafe';
+export type EsimAccessRetrySafety = 'read' | 'idempotent-by-transaction-id' | 'idempotent' | 'unsafe';
 
 export interface EsimAccessEndpoint<Req extends z.ZodType = z.ZodType, Obj extends z.ZodType = z.ZodType> {
   /** Full path below the base URL; every endpoint is a POST with a JSON body. */
@@ -127,7 +129,7 @@ export const esimAccessEndpoints = {
     '/webhook/save',
     esimAccessWebhookSaveRequestSchema,
     esimAccessEmptyObjSchema,
-    'unsafe',
+    'idempotent',
   ),
   queryWebhook: endpoint(
     '/webhook/query',

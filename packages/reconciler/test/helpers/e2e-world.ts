@@ -3,13 +3,7 @@
  * clients pointed at them, and the reconciler's webhook receiver mounted in a Hono app on its own loopback
  * server, registered with eSIM Access through `webhook/save` as an app would.
  */
-import {
-  ConnectionError,
-  EsimAccessClient,
-  IroamlyClient,
-  ProviderError,
-  TimeoutError,
-} from '@esim-sandbox/core';
+import { EsimAccessClient, IroamlyClient } from '@esim-sandbox/core';
 import { type ChaosSetting, type RunningServer, startServer } from '@esim-sandbox/emulator';
 import {
   createEsimAccessMock,
@@ -95,9 +89,9 @@ export async function startWorld(
     baseUrl: iroamlyServer.url,
     retry,
   });
-  // As an app does: the provider tests the URL with CHECK_HEALTH before it keeps it. Saving it again is harmless,
-  // so the app repeats it after an answer that says "not done" or none at all (chaos).
-  await repeatWhileTransient(() => esimClient.saveWebhook({ webhook: `${hookServer.url}${HOOK_PATH}` }));
+  // As an app does: the provider tests the URL with CHECK_HEALTH before it keeps it (core retries it under chaos:
+  // saving the same URL again changes nothing).
+  await esimClient.saveWebhook({ webhook: `${hookServer.url}${HOOK_PATH}` });
   return {
     esim,
     esimControl,
@@ -114,21 +108,6 @@ export async function startWorld(
       await Promise.all([...servers].reverse().map((server) => server.close()));
     },
   };
-}
-
-/** Runs `call` again after a transient failure (busy, throttled, 5xx, no answer): only for calls safe to repeat. */
-async function repeatWhileTransient<T>(call: () => Promise<T>, attempts = 10): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const transient =
-        (error instanceof ProviderError && error.retryable) ||
-        error instanceof ConnectionError ||
-        error instanceof TimeoutError;
-      if (!transient || attempt === attempts) throw error;
-    }
-  }
 }
 
 /**
