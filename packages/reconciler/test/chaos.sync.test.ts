@@ -11,12 +11,12 @@
  */
 import type { EsimAccessProfile } from '@esim-sandbox/core';
 import { type ChaosSetting, parseChaosEnv } from '@esim-sandbox/emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectNoDriftAfterSync } from '../src/check/no-drift.js';
 import { recordOrder } from '../src/records/record-order.js';
 import { buyCodes, orderEsims, pickPackages, recordIroamlyOpening } from './helpers/e2e-app.js';
 import { mockEsimView, mockIroamlyView, storeEsimView, storeIroamlyView } from './helpers/e2e-views.js';
-import { ESIM_ACCOUNT, IROAMLY_ACCOUNT, startWorld, type World } from './helpers/e2e-world.js';
+import { ESIM_ACCOUNT, IROAMLY_ACCOUNT, type World, worldsClosedAfterEach } from './helpers/e2e-world.js';
 import { useStore } from './helpers/store.js';
 
 const MINUTE = 60_000;
@@ -28,14 +28,7 @@ const SEEDS = ['1', '2', '3', '4'];
 const fromRunner = parseChaosEnv(process.env);
 
 const getStore = useStore();
-let world: World | undefined;
-afterEach(async () => {
-  if (!world) return;
-  const { receiverErrors } = world;
-  await world.close();
-  world = undefined;
-  expect(receiverErrors).toEqual([]);
-});
+const worlds = worldsClosedAfterEach();
 
 /** The order's profiles once allocated, as the app reads them to hand them out (and records them). */
 async function recordProfiles(w: World, orderNo: string): Promise<EsimAccessProfile[]> {
@@ -51,8 +44,7 @@ async function recordProfiles(w: World, orderNo: string): Promise<EsimAccessProf
 
 async function monthUnderChaos(setting: ChaosSetting) {
   const store = getStore();
-  world = await startWorld(store, `chaos-${setting.seed}`, { retry: RETRY, esimChaos: setting });
-  const w = world;
+  const w = await worlds.open(store, `chaos-${setting.seed}`, { retry: RETRY, esimChaos: setting });
   const esim = w.esimControl;
   const { onInstall, onUse } = await pickPackages(w);
 

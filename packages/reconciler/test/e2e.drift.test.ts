@@ -5,7 +5,7 @@
  * list exactly the drift worked out from the mock's delivery log and from what the app never recorded.
  */
 import type { WebhookFaults } from '@esim-sandbox/emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/report/build.js';
 import type { Store } from '../src/store/open.js';
 import {
@@ -17,19 +17,11 @@ import {
 } from './helpers/e2e-expected.js';
 import { runScenario, type ScenarioOutcome, syncBoth } from './helpers/e2e-scenario.js';
 import { mockEsimView, mockIroamlyView, storeEsimView, storeIroamlyView } from './helpers/e2e-views.js';
-import { ESIM_ACCOUNT, IROAMLY_ACCOUNT, startWorld, type World } from './helpers/e2e-world.js';
+import { ESIM_ACCOUNT, IROAMLY_ACCOUNT, worldsClosedAfterEach } from './helpers/e2e-world.js';
 import { useStore } from './helpers/store.js';
 
 const getStore = useStore();
-let world: World | undefined;
-
-afterEach(async () => {
-  if (!world) return;
-  const { receiverErrors } = world;
-  await world.close();
-  world = undefined;
-  expect(receiverErrors).toEqual([]);
-});
+const worlds = worldsClosedAfterEach();
 
 async function reportedDrifts(store: Store, accountId: string): Promise<Drift[]> {
   const report = await buildReport(store, { accountId });
@@ -48,7 +40,7 @@ async function reportedDrifts(store: Store, accountId: string): Promise<Drift[]>
 /** Runs the month, then the one sync under test; returns what the oracle expects and what the store reports. */
 async function monthThenSync(seed: string, faults: WebhookFaults) {
   const store = getStore();
-  world = await startWorld(store, seed);
+  const world = await worlds.open(store, seed);
   const outcome: ScenarioOutcome = await runScenario(world, store, faults);
   const deliveries = world.esimControl.webhookDeliveries();
   const events = emittedSince(outcome.baseline, deliveries);

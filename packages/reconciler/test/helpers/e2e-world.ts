@@ -110,23 +110,36 @@ export async function startWorld(
   };
 }
 
+/** Worlds opened inside tests: the one a test opened is closed after it, and its receiver must have seen no error. */
+export function worldsClosedAfterEach() {
+  let world: World | undefined;
+  afterEach(async () => {
+    if (!world) return;
+    const closing = world;
+    world = undefined;
+    await closing.close();
+    expect(closing.receiverErrors).toEqual([]);
+  });
+  return {
+    async open(...args: Parameters<typeof startWorld>): Promise<World> {
+      world = await startWorld(...args);
+      return world;
+    },
+    current: (): World => world!,
+  };
+}
+
 /**
  * A fresh world before each test of the file, closed after it (with no receiver error); `sync` applies the webhooks
  * received so far, then syncs the eSIM Access account; `step` runs one step of the provider's life, then lets a
  * virtual minute pass (webhooks due are delivered).
  */
 export function useWorld(getStore: () => Store, seed: string) {
-  let world: World | undefined;
+  const worlds = worldsClosedAfterEach();
   beforeEach(async () => {
-    world = await startWorld(getStore(), seed);
+    await worlds.open(getStore(), seed);
   });
-  afterEach(async () => {
-    const closing = world!;
-    world = undefined;
-    await closing.close();
-    expect(closing.receiverErrors).toEqual([]);
-  });
-  const current = () => world!;
+  const current = worlds.current;
   return {
     world: current,
     async sync(): Promise<SyncResult> {
