@@ -185,7 +185,11 @@ export function journalTable(
       <td class="nowrap">${formatTime(e.at)}</td><td>${e.method}</td><td class="mono">${e.path}</td>
       <td>${badge(e.status === 0 ? 'dropped' : String(e.status), e.status >= 400 || e.status === 0 ? 'bad' : 'good')}</td>
       <td class="mono">${codeBadge(e.providerCode, isSuccess)}</td><td class="num">${e.latencyMs} ms</td>
-      <td>${e.faultId ? html`<span class="badge bad">fault</span>` : ''}${e.rateLimited ? html`<span class="badge bad">rate limited</span>` : ''}${
+      <td>${e.faultId ? html`<span class="badge bad">fault</span>` : ''}${
+        e.chaos
+          ? html`<span class="badge bad" title="seed ${e.chaos.seed}, profile ${e.chaos.profile}, api seq ${e.chaos.seq}">chaos: ${e.chaos.rule}</span>`
+          : ''
+      }${e.rateLimited ? html`<span class="badge bad">rate limited</span>` : ''}${
         e.authenticated ? '' : html`<span class="badge bad">auth</span>`
       }</td><td>${payload(`${provider}-journal-${e.id}`, [
         [

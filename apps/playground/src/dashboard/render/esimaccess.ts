@@ -172,6 +172,10 @@ export function deliveries(view: EsimAccessView, page: Page<WebhookDelivery>): M
     (d) => html`<tr class="delivery-row" data-state="${d.state}" data-type="${d.type}" data-id="${d.id}">
       <td class="small nowrap">${formatTime(d.createdAt)}</td><td class="mono">${d.type}</td><td>${badge(d.state)}${
         d.faults?.length ? html` <span class="badge bad">${d.faults.join(', ')}</span>` : ''
+      }${
+        d.chaos
+          ? html` <span class="badge bad" title="seed ${d.chaos.seed}, profile ${d.chaos.profile}, webhook seq ${d.chaos.seq}">chaos seed ${d.chaos.seed}</span>`
+          : ''
       }</td><td>${attempts(d)}</td>
       <td class="small nowrap">${nextAttempt(d)}</td>
       <td>${d.state === 'failed' || d.state === 'dropped' ? actionButton('Redeliver', controlUrl(P, view.info.id, `/webhooks/${encodeURIComponent(d.id)}/redeliver`)) : ''}</td>
