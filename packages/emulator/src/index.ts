@@ -82,6 +82,7 @@ export {
   type CatalogFileHeader,
   catalogFileFormat,
 } from './catalog/file.js';
+export { sharedCatalogs } from './catalog/generated.js';
 export { renderApiReference } from './openapi/html.js';
 export { documentedRoutes, type RouteKey, servedRoutes } from './openapi/routes.js';
 export { type CliDefinition, type CliIo, runCli } from './server/cli.js';

@@ -15,7 +15,7 @@ import { buildPackages, bundle, packedBin, repoRoot, sourceBin } from '../suppor
 import { type Figure, roundsFigure } from '../support/figures.js';
 import { esimAccessScenario, iroamlyScenario, requestInit, type Scenario } from '../support/requests.js';
 import { measureRounds, type RoundsSummary } from '../support/rounds.js';
-import type { BenchSettings } from '../support/settings.js';
+import { type BenchSettings, wants } from '../support/settings.js';
 import { spawnListening } from '../support/spawn.js';
 
 const BARE_SERVER = fileURLToPath(new URL('../baseline/bare-server.ts', import.meta.url));
@@ -24,6 +24,10 @@ const IN_PROCESS_TARGET_MS = 5;
 const CLIS = [
   ['eSIM Access', 'esimaccess-mock'],
   ['iRoamly', 'iroamly-mock'],
+] as const;
+const LAUNCHERS = [
+  { how: 'packed bin, node dist/bin.js' },
+  { how: 'pnpm start, node --import tsx src/bin.ts' },
 ] as const;
 
 async function startupMs(script: string): Promise<number> {
@@ -46,20 +50,30 @@ async function cliStartupMs(script: string, bare: string, rounds: number): Promi
   );
 }
 
-async function cliFigures(runs: number, log: (line: string) => void): Promise<Figure[]> {
+function cliFigureName(name: string, how: string): string {
+  return `${name} CLI (${how}): spawn to 'listening on'`;
+}
+
+async function cliFigures(settings: BenchSettings, log: (line: string) => void): Promise<Figure[]> {
+  const runs = settings.rounds;
+  const wanted = LAUNCHERS.some((launcher) =>
+    CLIS.some(([name]) => wants(settings, cliFigureName(name, launcher.how))),
+  );
+  // `--figure 'in process'` need not build and bundle anything.
+  if (!wanted) return [];
   log('start-up: building the fakes (their build scripts) and bundling the bare baseline');
   await buildPackages(CLIS.map(([, bin]) => `@esim-sandbox/${bin}`));
   const bareBundle = await bundle(BARE_SERVER, join(repoRoot, 'bench-results/build/bare-server.mjs'));
   const launchers = [
     {
-      how: 'packed bin, node dist/bin.js',
+      ...LAUNCHERS[0],
       script: (bin: string) => packedBin(`@esim-sandbox/${bin}`, bin),
       bare: bareBundle,
       bareName: 'bare Hono server bundled alike, plain node',
       target: true,
     },
     {
-      how: 'pnpm start, node --import tsx src/bin.ts',
+      ...LAUNCHERS[1],
       script: (bin: string) => sourceBin(`@esim-sandbox/${bin}`),
       bare: BARE_SERVER,
       bareName: 'bare Hono server under tsx',
@@ -70,13 +84,14 @@ async function cliFigures(runs: number, log: (line: string) => void): Promise<Fi
   const figures: Figure[] = [];
   for (const launcher of launchers) {
     for (const [name, bin] of CLIS) {
+      if (!wants(settings, cliFigureName(name, launcher.how))) continue;
       const rounds = await cliStartupMs(launcher.script(bin), launcher.bare, runs);
       const ms = rounds.value;
       figures.push(
         roundsFigure(
           {
             group: 3,
-            name: `${name} CLI (${launcher.how}): spawn to 'listening on'`,
+            name: cliFigureName(name, launcher.how),
             unit: 'ms',
             higherIsBetter: false,
             ...(launcher.target
@@ -111,7 +126,7 @@ export async function startupFigures(
   log: (line: string) => void,
 ): Promise<Figure[]> {
   const runs = settings.rounds;
-  const figures = await cliFigures(runs, log);
+  const figures = await cliFigures(settings, log);
 
   log('start-up: in process');
   const balance = esimAccessScenario('balance', 'balance/query', {});
@@ -140,6 +155,7 @@ export async function startupFigures(
     ['createEsimAccessMock() to first answered request', eaStart],
     ['createIroamlyMock() to first answered request', iroamlyStart],
   ] as const) {
+    if (!wants(settings, `in process: ${name}`)) continue;
     // One unmeasured pair: the first start in a process also loads the code.
     await start();
     await bare();

@@ -68,7 +68,7 @@ export function accountRuntime<S, P>(
       concurrency: webhookConcurrency(options.webhookConcurrency),
     },
     fetch: () => options.fetch,
-    fresh: ({ id, key, secret, params, isDefault }) => {
+    fresh: ({ id, key, secret, params, isDefault, chaos }) => {
       const random = new Random(`${seed}:${id}`);
       const clock = initialClockData(settings.clockMode, settings.startTime, settings.realNow());
       const state = provider.initialState({ id, key, isDefault, params, random, now: clock.nowMs });
@@ -87,7 +87,7 @@ export function accountRuntime<S, P>(
         faults: [],
         rateLimit: settings.rateLimit ? { ...settings.rateLimit } : null,
         webhooks: { url: null, faults: {}, deliveries: [] },
-        chaos: freshChaosData(settings.chaosAccount(isDefault), settings.chaos),
+        chaos: chaos ?? freshChaosData(settings.chaosAccount(isDefault), settings.chaos),
       };
       return data;
     },

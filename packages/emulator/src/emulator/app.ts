@@ -13,6 +13,7 @@ import { registerApiDocs } from '../openapi/serve.js';
 import type { AccountLookup, EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
 import { allowDirect, answer } from './answer.js';
 import { createProviderApp } from './pipeline.js';
+import { SplitRouter } from './router.js';
 
 /** What the app needs from the rest of the emulator. */
 export interface AppParts<S, P> {
@@ -42,7 +43,8 @@ export function assembleApp<S, P>(
   >,
 ): Hono {
   const { provider, accounts, logger } = parts;
-  const app = new Hono();
+  // The control API's routes are compiled on its first request, not on the provider API's (see router.ts).
+  const app = new Hono({ router: new SplitRouter('_sandbox') });
   app.onError((err, c) => {
     // The pipeline may not get to write an answer any more: this one is a whole Response.
     allowDirect(c, false);

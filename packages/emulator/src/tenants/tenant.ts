@@ -37,6 +37,8 @@ export interface TenantRuntime<S, P> {
     secret: string;
     params: P | undefined;
     isDefault: boolean;
+    /** Kept instead of a new account's (a reset): a new one costs a pass over every account for its ordinal. */
+    chaos?: ChaosData;
   }): TenantData<S, P>;
   runTask(tenant: Tenant<S, P>, task: Task): Promise<void>;
   webhookHeaders(tenant: Tenant<S, P>, body: string, delivery: WebhookDelivery): Record<string, string>;
@@ -194,9 +196,8 @@ export class Tenant<S, P = unknown> {
   reset(): void {
     const { id, key, secret, params } = this.#data;
     const chaos = this.#chaosData();
-    const data = this.#rt.fresh({ id, key, secret, params, isDefault: this.isDefault });
-    data.chaos = { ...chaos, seqs: {}, injected: 0 };
-    this.#load(data);
+    const fresh = { ...chaos, seqs: {}, injected: 0 };
+    this.#load(this.#rt.fresh({ id, key, secret, params, isDefault: this.isDefault, chaos: fresh }));
     this.journal.clear();
   }
 

@@ -71,7 +71,19 @@ export function splitLocation(location: string): string[] {
     .filter((code) => code.length > 0);
 }
 
+/** One index per catalogue object: every mock of a seed shares its generated (frozen) catalogue, and so its index. */
+const indexes = new WeakMap<EsimAccessCatalog, CatalogIndex>();
+
 export function indexCatalog(catalog: EsimAccessCatalog): CatalogIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = buildIndex(catalog);
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
+function buildIndex(catalog: EsimAccessCatalog): CatalogIndex {
   const codes = new Map<string, EsimAccessPackage>();
   const slugs = new Map<string, EsimAccessPackage>();
   for (const pkg of catalog.packages) {

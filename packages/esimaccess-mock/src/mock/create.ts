@@ -3,7 +3,7 @@
  * (`startServer`, the CLI) and through msw (`esimAccessHandlers`), all three sharing state, clock and journal.
  * @module
  */
-import { createEmulator, hashSeed } from '@esim-sandbox/emulator';
+import { createEmulator, hashSeed, sharedCatalogs } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import { type CatalogIndex, indexCatalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
@@ -42,6 +42,9 @@ export interface EsimAccessMock {
   close(): Promise<void>;
 }
 
+/** The generated catalogue of a seed: built once per process (see the engine's `sharedCatalogs`). */
+const generatedCatalog = sharedCatalogs((seed: number) => generateCatalog({ seed }));
+
 /**
  * @example
  * const mock = createEsimAccessMock({ clock: 'manual' });
@@ -69,7 +72,7 @@ export function createEsimAccessMock(options: EsimAccessMockOptions = {}): EsimA
   const fidelity = resolveFidelity(fidelityOption);
   const rt: EsimAccessRuntime = {
     catalog: indexCatalog(
-      resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: hashSeed(String(seed)) }),
+      resolveCatalog({ catalog, catalogFile }) ?? generatedCatalog(hashSeed(String(seed))),
     ),
     behaviour: { ...DEFAULT_BEHAVIOUR, strictInput: FIDELITY_DEFAULTS[fidelity].strictInput, ...behaviour },
     fidelity,

@@ -4,7 +4,7 @@
  * (`startServer` / the CLI) and through msw (`iroamlyHandlers`), all sharing state, clock and journal.
  */
 import { assertIroamlyCredentials } from '@esim-sandbox/core';
-import { createEmulator } from '@esim-sandbox/emulator';
+import { createEmulator, sharedCatalogs } from '@esim-sandbox/emulator';
 import type { Hono } from 'hono';
 import type { Catalog } from '../catalog/catalog.js';
 import { generateCatalog } from '../catalog/generate.js';
@@ -37,6 +37,9 @@ export interface IroamlyMock {
   close(): Promise<void>;
 }
 
+/** The generated catalogue of a seed and options: built once per process (see the engine's `sharedCatalogs`). */
+const generatedCatalog = sharedCatalogs(generateCatalog);
+
 /**
  * @example
  * const mock = createIroamlyMock({ clock: 'manual' });
@@ -63,7 +66,7 @@ export function createIroamlyMock(options: IroamlyMockOptions = {}): IroamlyMock
   assertIroamlyCredentials(key, secret);
   const rt: IroamlyRuntime = {
     catalog:
-      resolveCatalog({ catalog, catalogFile }) ?? generateCatalog({ seed: engineSeed, ...catalogOptions }),
+      resolveCatalog({ catalog, catalogFile }) ?? generatedCatalog({ seed: engineSeed, ...catalogOptions }),
     behaviour: resolveBehaviour(behaviour),
     http: resolveHttp(http),
   };
