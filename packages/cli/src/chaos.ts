@@ -6,10 +6,10 @@
  * shell, so its arguments reach it exactly as typed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { CHAOS_PROFILES, loadChaosProfile } from '@esim-sandbox/emulator';
+import { join } from 'node:path';
+import { CHAOS_PROFILES, chaosProfileChoice } from '@esim-sandbox/emulator';
 import { describeFaults, type InjectedFault, readChaosReport } from './chaos-report.js';
 import type { CliIo } from './cli.js';
 import { CliError, EXIT, usageError } from './errors.js';
@@ -25,17 +25,16 @@ const BUILT_IN_PROFILES = Object.keys(CHAOS_PROFILES);
  * the fakes would name it), made absolute (the command may change directory, as `pnpm --filter` does).
  */
 function chaosProfileArgument(text: string): string {
-  if (Object.hasOwn(CHAOS_PROFILES, text)) return text;
-  const file = resolve(text);
-  if (!existsSync(file)) {
-    throw usageError(`--profile: '${text}' is not one of ${BUILT_IN_PROFILES.join(', ')} nor a file`);
-  }
+  let choice: ReturnType<typeof chaosProfileChoice>;
   try {
-    loadChaosProfile(file);
+    choice = chaosProfileChoice(text);
   } catch (error) {
     throw usageError(`--profile: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return file;
+  if ('missing' in choice) {
+    throw usageError(`--profile: '${text}' is not one of ${BUILT_IN_PROFILES.join(', ')} nor a file`);
+  }
+  return choice.file ?? text;
 }
 
 /** The flags as typed; `runs` and `from` are undefined unless given (their defaults apply to a series only). */

@@ -4,9 +4,7 @@
  * a fixture step's params are checked alike, errors naming the field), the `/_sandbox` calls it makes (no behaviour
  * of its own: the fakes do the work), and its one-line text. Subcommands and `fixtures run` both call these.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { CHAOS_PROFILES, loadChaosProfile } from '@esim-sandbox/emulator';
+import { CHAOS_PROFILES, chaosProfileChoice } from '@esim-sandbox/emulator';
 import { z } from 'zod';
 import { usageError } from './errors.js';
 import { parseDuration, parsePercent } from './parse.js';
@@ -60,18 +58,15 @@ const chaosProfile = z
   .string()
   .min(1)
   .transform((name, ctx) => {
-    if (Object.hasOwn(CHAOS_PROFILES, name)) return name;
-    if (!existsSync(resolve(name))) {
+    try {
+      const choice = chaosProfileChoice(name);
+      if (!('missing' in choice)) return choice.profile;
       const names = Object.keys(CHAOS_PROFILES).join(', ');
       ctx.addIssue({ code: 'custom', message: `profile: '${name}' is not one of ${names} nor a file` });
-      return z.NEVER;
-    }
-    try {
-      return loadChaosProfile(resolve(name));
     } catch (error) {
       ctx.addIssue({ code: 'custom', message: `profile: ${(error as Error).message}` });
-      return z.NEVER;
     }
+    return z.NEVER;
   });
 
 interface ChaosAnswer {

@@ -52,7 +52,7 @@ export { type ControlRoute, controlRoute, mountControlRoutes } from './openapi/c
 
 // Seeded chaos: profiles, the setting (option, tenant.chaos, control API) and the runner's environment
 
-export { loadChaosProfile, parseChaosEnv } from './chaos/env.js';
+export { chaosProfileChoice, loadChaosProfile, parseChaosEnv } from './chaos/env.js';
 export { chaosFromFlags, DEFAULT_CHAOS_SEED } from './chaos/flags.js';
 export {
   CHAOS_PROFILES,

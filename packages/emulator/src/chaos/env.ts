@@ -4,7 +4,8 @@
  * `ESIM_SANDBOX_CHAOS_REPORT=<file>`. Only the test harness and the command lines read these; createEmulator never
  * does, so an emulator's behaviour is always what its options say.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EmulatorError } from '../errors.js';
 import { describeIssue } from '../validate.js';
 import { CHAOS_PROFILES, type ChaosProfile, type ChaosSetting, chaosProfileSchema } from './profile.js';
@@ -49,6 +50,20 @@ export function chaosProfileArgument(value: string): ChaosSetting['profile'] {
   return Object.hasOwn(CHAOS_PROFILES, value)
     ? (value as keyof typeof CHAOS_PROFILES)
     : loadChaosProfile(value);
+}
+
+/**
+ * What a command line's profile argument names: a built-in profile, a profile file (read and checked; `file` is
+ * its absolute path), or neither (`missing`: each command says so in its own words, naming its flag). A file with a
+ * bad field throws as {@link loadChaosProfile} does.
+ */
+export function chaosProfileChoice(
+  value: string,
+): { profile: ChaosSetting['profile']; file?: string } | { missing: true } {
+  if (Object.hasOwn(CHAOS_PROFILES, value)) return { profile: value as keyof typeof CHAOS_PROFILES };
+  const file = resolve(value);
+  if (!existsSync(file)) return { missing: true };
+  return { profile: loadChaosProfile(file), file };
 }
 
 /**

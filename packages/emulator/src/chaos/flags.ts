@@ -4,10 +4,8 @@
  * `ESIM_SANDBOX_CHAOS_REPORT` either way (the runner sets both). Shared by the fakes' `runCli` and the playground, so
  * a mistake reads the same everywhere: an INVALID_FLAG naming the flag or the variable.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { EmulatorError } from '../errors.js';
-import { CHAOS_ENV, CHAOS_REPORT_ENV, chaosProfileArgument, parseChaosEnv } from './env.js';
+import { CHAOS_ENV, CHAOS_REPORT_ENV, chaosProfileChoice, parseChaosEnv } from './env.js';
 import { CHAOS_PROFILES, type ChaosSetting } from './profile.js';
 
 /**
@@ -54,14 +52,15 @@ export function chaosFromFlags(
 }
 
 function chaosProfile(value: string): ChaosSetting['profile'] {
-  const builtIn = Object.hasOwn(CHAOS_PROFILES, value);
-  if (!builtIn && !existsSync(resolve(value))) {
-    const names = Object.keys(CHAOS_PROFILES).join(', ');
-    throw invalid('--chaos', `must be one of ${names} or a JSON profile file, got '${value}'`);
-  }
+  let choice: ReturnType<typeof chaosProfileChoice>;
   try {
-    return chaosProfileArgument(builtIn ? value : resolve(value));
+    choice = chaosProfileChoice(value);
   } catch (error) {
     throw invalid('--chaos', (error as Error).message);
   }
+  if ('missing' in choice) {
+    const names = Object.keys(CHAOS_PROFILES).join(', ');
+    throw invalid('--chaos', `must be one of ${names} or a JSON profile file, got '${value}'`);
+  }
+  return choice.profile;
 }
