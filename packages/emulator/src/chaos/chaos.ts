@@ -100,8 +100,7 @@ export class Chaos {
     const seq = this.#next('api');
     if (ended) return undefined;
     const api = setting.profile.api ?? {};
-    const unit = this.#unit('api', seq);
-    const hit = (rate: number | undefined, rule: string) => rate !== undefined && unit(rule) < rate;
+    const { unit, hit } = this.#draw('api', seq);
     let decided: Omit<ApiChaos, 'mark'> | undefined;
     let detail = '';
     if (hit(api.drop, 'drop')) {
@@ -144,8 +143,7 @@ export class Chaos {
     if (!setting) return undefined;
     const seq = this.#next('webhook');
     const w = setting.profile.webhooks ?? {};
-    const unit = this.#unit('webhook', seq);
-    const hit = (rate: number | undefined, rule: string) => rate !== undefined && unit(rule) < rate;
+    const { unit, hit } = this.#draw('webhook', seq);
     const drop = hit(w.drop, 'drop');
     const lateAfterPoll = !drop && hit(w.lateAfterPoll, 'lateAfterPoll');
     const reorder = !drop && !lateAfterPoll && hit(w.reorder, 'reorder');
@@ -179,8 +177,8 @@ export class Chaos {
     if (!setting) return baseMs;
     const seq = this.#next(stream);
     const w = setting.profile.streams?.[stream];
-    const unit = this.#unit(stream, seq);
-    if (!w || unit('slow') >= w.rate) return baseMs;
+    const { unit, hit } = this.#draw(stream, seq);
+    if (!w || !hit(w.rate, 'slow')) return baseMs;
     const extra = chaosSpan(unit, 'slow', w);
     this.#record({ stream, seq, rule: 'slow', detail: `+${extra} ms` });
     return baseMs + extra;
@@ -188,17 +186,21 @@ export class Chaos {
 
   /** Pure too: a burst covers its seq and the `length - 1` after it, so no window has to be remembered. */
   #inBurst(seq: number, burst: { rate: number; length: number }): boolean {
-    const { setting, account } = this.#host.data();
     for (let start = Math.max(1, seq - burst.length + 1); start <= seq; start++) {
-      if (chaosUnit(setting?.seed ?? '', account, 'api', start, 'rateLimitBurst') < burst.rate) return true;
+      if (this.#draw('api', start).hit(burst.rate, 'rateLimitBurst')) return true;
     }
     return false;
   }
 
-  #unit(stream: string, seq: number): (rule: string) => number {
+  /** The draws of one seq of a stream: `unit(rule)` in [0, 1), and whether a rule at `rate` fires. */
+  #draw(
+    stream: string,
+    seq: number,
+  ): { unit(rule: string): number; hit(rate: number | undefined, rule: string): boolean } {
     const { setting, account } = this.#host.data();
     const seed = setting?.seed ?? '';
-    return (rule) => chaosUnit(seed, account, stream, seq, rule);
+    const unit = (rule: string) => chaosUnit(seed, account, stream, seq, rule);
+    return { unit, hit: (rate, rule) => rate !== undefined && unit(rule) < rate };
   }
 
   #next(stream: string): number {
