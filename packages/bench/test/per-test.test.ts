@@ -23,7 +23,7 @@ describe('the per-test cost figures (a --quick run at small sizes)', () => {
       } else {
         // Over HTTP every step is compared with the bare round trip measured in the same rounds.
         expect(f.baseline).toMatchObject({
-          name: 'bare Hono route on @hono/node-server, same client and body',
+          name: 'bare Hono route on @hono/node-server, same client and body, right before the step',
         });
         expect(f.baseline!.value).toBeGreaterThan(0);
         expect(f.rounds!.baselines).toHaveLength(2);

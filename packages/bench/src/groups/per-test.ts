@@ -8,10 +8,12 @@
  * Each at the two sizes: the fake's default account holds that many profiles (a suite's other state), so a cost
  * that grows with the fake's state shows. A round's value is the mean of `perTestRepeats` cycles; the figure is the
  * median of the rounds. In msw mode the targets are absolute, without a baseline. Over HTTP every step is one
- * round trip, so each round also times `perTestRepeats` POSTs with the same client and body to a bare Hono route
- * on @hono/node-server in the same process (the floor the fake cannot go under), right after the fake's cycles:
- * the figure's ratio is to that floor, and on a machine where the floor alone is near 1 ms the target is the
- * floor plus {@link HTTP_MARGIN_MS} (see the bench README).
+ * round trip, so right before each timed step the cycle times one POST with the same client and body to a bare Hono
+ * route on @hono/node-server in the same process (the floor the fake cannot go under). Paired step by step, the two
+ * see the same connection state, heap and load: a floor timed as a separate loop of back-to-back POSTs ran hot and
+ * came out about 0.3 ms under the same POST timed inside the cycle. A step's ratio is to its own floor, and on a
+ * machine where the floor alone is near 1 ms the target is the floor plus {@link HTTP_MARGIN_MS} (see the bench
+ * README).
  */
 import type { AddressInfo } from 'node:net';
 import { EsimAccessClient } from '@esim-sandbox/core';
@@ -30,7 +32,7 @@ type Step = (typeof STEPS)[number];
 const TARGET_MS: Partial<Record<Step, number>> = { 'new account': 1, reset: 1 };
 /** Over HTTP, what the fake may add to the bare round trip when that alone leaves less than this under the target. */
 const HTTP_MARGIN_MS = 0.3;
-const BARE_NAME = 'bare Hono route on @hono/node-server, same client and body';
+const BARE_NAME = 'bare Hono route on @hono/node-server, same client and body, right before the step';
 
 /** One test's worth of steps, each timed alone (what happens between them is untimed). */
 type Cycle = (time: (step: Step, fn: () => Promise<unknown>) => Promise<void>) => Promise<void>;
@@ -106,35 +108,45 @@ async function startBareRoute(): Promise<{ url: string; close(): Promise<void> }
   };
 }
 
-/** Mean ms of `count` round trips to the bare route, with the control calls' client and body. */
-async function bareRoundTripMs(url: string, count: number): Promise<number> {
+/** Ms of `fn`. */
+async function timed(fn: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < count; i++) await control(url);
-  return (performance.now() - started) / count;
+  await fn();
+  return performance.now() - started;
 }
 
-/** Per step, the rounds of mean ms per cycle; with `floor`, each round's floor right after its cycles. */
+type PerStep = Map<Step, number[]>;
+const perStep = (): PerStep => new Map(STEPS.map((s) => [s, []]));
+
+/**
+ * Per step, the rounds of mean ms per cycle; with `floor` (one bare round trip), per step too the rounds of the
+ * mean floor timed right before that step.
+ */
 async function measureCycle(
   cycle: Cycle,
   settings: BenchSettings,
-  floor?: () => Promise<number>,
-): Promise<{ rounds: Map<Step, number[]>; floors?: number[] }> {
+  floor?: () => Promise<unknown>,
+): Promise<{ rounds: PerStep; floors?: PerStep }> {
   // Every path runs once before anything is timed.
-  await cycle(async (_step, fn) => void (await fn()));
-  await floor?.();
-  const rounds = new Map<Step, number[]>(STEPS.map((s) => [s, []]));
-  const floors: number[] = [];
+  await cycle(async (_step, fn) => {
+    await floor?.();
+    await fn();
+  });
+  const rounds = perStep();
+  const floors = perStep();
   for (let round = 0; round < settings.rounds; round++) {
     const totals = new Map<Step, number>();
+    const floorTotals = new Map<Step, number>();
     for (let i = 0; i < settings.perTestRepeats; i++) {
       await cycle(async (step, fn) => {
-        const started = performance.now();
-        await fn();
-        totals.set(step, (totals.get(step) ?? 0) + performance.now() - started);
+        if (floor) floorTotals.set(step, (floorTotals.get(step) ?? 0) + (await timed(floor)));
+        totals.set(step, (totals.get(step) ?? 0) + (await timed(fn)));
       });
     }
-    for (const step of STEPS) rounds.get(step)?.push((totals.get(step) ?? 0) / settings.perTestRepeats);
-    if (floor) floors.push(await floor());
+    for (const step of STEPS) {
+      rounds.get(step)?.push((totals.get(step) ?? 0) / settings.perTestRepeats);
+      if (floor) floors.get(step)?.push((floorTotals.get(step) ?? 0) / settings.perTestRepeats);
+    }
   }
   return floor ? { rounds, floors } : { rounds };
 }
@@ -170,14 +182,14 @@ export async function perTestFigures(
         await seedEsimAccessProfiles(fake.mock, size);
         const packageCode = await cheapestPackage(fake.mock);
         const cycle = mode === 'msw' ? mswCycle(fake, packageCode) : httpCycle(fake, packageCode);
-        const floor = bare ? () => bareRoundTripMs(bare.url, settings.perTestRepeats) : undefined;
+        const floor = bare ? () => control(bare.url) : undefined;
         const { rounds, floors } = await measureCycle(cycle, settings, floor);
         for (const step of STEPS) {
           const name = stepName(mode, step, size);
           if (!wants(settings, name)) continue;
           const f = roundsFigure(
             { group: 6, name, unit: 'ms', higherIsBetter: false },
-            summarise(rounds.get(step) ?? [], floors),
+            summarise(rounds.get(step) ?? [], floors?.get(step)),
             floors ? BARE_NAME : undefined,
           );
           const target = stepTarget(step, f.value, f.baseline?.value);
