@@ -27,7 +27,7 @@ export { parseOrThrow } from './validate.js';
 
 export { browserGuard } from './control/guard.js';
 export { CONTROL_ERROR_STATUS, type ControlErrorKind } from './control/http.js';
-export { answer, answerText } from './emulator/answer.js';
+export { answer, answerText } from './http/answer.js';
 export { clientAddress } from './http/connection.js';
 export {
   type AccountControl,

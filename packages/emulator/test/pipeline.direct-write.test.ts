@@ -3,10 +3,10 @@
  * the client receives must be exactly what the web Response path (any other handler given to `startServer`) sends:
  * status line, headers in order, bytes.
  */
-import { request } from 'node:http';
 import { afterEach, expect, test } from 'vitest';
 import { answer, answerText, createEmulator, type RunningServer, startServer } from '../src/index.js';
 import { counterProvider, headers, START } from './fixtures/counter-provider.js';
+import { type RawAnswer, sendRaw } from './fixtures/raw-http.js';
 
 const routes: typeof counterProvider.routes = (app) => {
   counterProvider.routes(app);
@@ -22,12 +22,6 @@ const routes: typeof counterProvider.routes = (app) => {
   app.post('/api/large', (c) => answer(c, 200, { code: '0', text: 'é✓😀'.repeat(1500) }));
   app.post('/api/huge', (c) => answer(c, 200, { code: '0', secretField: 's', text: 'ab'.repeat(5000) }));
 };
-
-interface Raw {
-  status: string;
-  headers: string[];
-  body: string;
-}
 
 type Send = { method: string; path: string; body?: string; key?: string };
 
@@ -47,28 +41,13 @@ const SENDS: [string, Send][] = [
   ['a GET answered by a route', { method: 'GET', path: '/api/count' }],
 ];
 
-function send(port: number, s: Send): Promise<Raw> {
-  const creds = headers({ key: s.key ?? 'key-1', secret: 'secret-1' });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: s.method, path: s.path, headers: creds },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: `${res.statusCode} ${res.statusMessage}`,
-            // Everything but the date, in the order sent.
-            headers: res.rawHeaders.filter((_, i, all) => all[i - (i % 2)]!.toLowerCase() !== 'date'),
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(s.method === 'GET' || s.method === 'HEAD' ? undefined : (s.body ?? '{}'));
+const send = (port: number, s: Send): Promise<RawAnswer> =>
+  sendRaw(port, {
+    method: s.method,
+    path: s.path,
+    headers: headers({ key: s.key ?? 'key-1', secret: 'secret-1' }),
+    body: s.body ?? '{}',
   });
-}
 
 let servers: RunningServer[] = [];
 let closing: { close(): Promise<void> }[] = [];
@@ -97,7 +76,7 @@ async function answersOf(owned: boolean) {
   servers.push(server);
   if (!owned) closing.push(emu);
   const tenant = emu.defaultAccount;
-  const out: Raw[] = [];
+  const out: RawAnswer[] = [];
   for (const [what, s] of SENDS) {
     if (what === 'an injected error fault') {
       tenant.faults.add({ path: '/api/echo', times: 1, action: { type: 'error', code: 'E1', custom: true } });

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { chaosSettingSchema } from '../chaos/profile.js';
 import { faultInputSchema, webhookFaultsSchema } from '../faults/schema.js';
+import { answer, directAnswers } from '../http/answer.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { AccountEnv, ProviderDefinition } from '../types/provider.js';
 import { browserGuard } from './guard.js';
@@ -41,6 +42,8 @@ export interface ControlDeps<S, P> {
 export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
   const control = new Hono();
   control.onError((err, c) => controlError(c, err));
+  // Outermost: an answer goes out only after the save below (see directAnswers).
+  control.use('*', directAnswers());
   control.use('*', browserGuard({ allowedHosts: deps.allowedHosts }));
   control.use('*', bearerToken(deps.controlToken));
   control.use('*', bodyLimit(deps.maxBodyBytes));
@@ -52,10 +55,10 @@ export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
   });
 
   control.get('/health', (c) =>
-    c.json({ ok: true, provider: deps.provider.name, accounts: deps.accounts().length }),
+    answer(c, 200, { ok: true, provider: deps.provider.name, accounts: deps.accounts().length }),
   );
   control.get('/accounts', (c) =>
-    c.json({ accounts: deps.accounts().map((t) => ({ id: t.id, default: t.isDefault })) }),
+    answer(c, 200, { accounts: deps.accounts().map((t) => ({ id: t.id, default: t.isDefault })) }),
   );
   control.post('/accounts', async (c) => {
     const body = await readJson(c, createAccountSchema);
@@ -64,12 +67,12 @@ export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
       ...(body.secret ? { secret: body.secret } : {}),
       ...(body.params === undefined ? {} : { params: body.params as P }),
     });
-    return c.json({ id: t.id, key: t.key, secret: t.secret }, 201);
+    return answer(c, 201, { id: t.id, key: t.key, secret: t.secret });
   });
 
   control.delete('/accounts/:account', (c) => {
     deps.deleteAccount(c.req.param('account'));
-    return c.json({ ok: true });
+    return answer(c, 200, { ok: true });
   });
 
   deps.provider.globalControlRoutes?.(control);
@@ -93,7 +96,7 @@ export function createControlApp<S, P>(deps: ControlDeps<S, P>): Hono {
 function registerAccountRoutes<S, P>(app: Hono<AccountEnv<S, P>>): void {
   app.get('/', (c) => {
     const t = c.var.tenant;
-    return c.json({
+    return answer(c, 200, {
       id: t.id,
       default: t.isDefault,
       clock: clockView(t),
@@ -103,79 +106,83 @@ function registerAccountRoutes<S, P>(app: Hono<AccountEnv<S, P>>): void {
   });
   app.post('/reset', (c) => {
     c.var.tenant.reset();
-    return c.json({ ok: true });
+    return answer(c, 200, { ok: true });
   });
-  app.get('/snapshot', (c) => c.json(c.var.tenant.snapshot({ redactSecret: true })));
+  app.get('/snapshot', (c) => answer(c, 200, c.var.tenant.snapshot({ redactSecret: true })));
   app.post('/restore', async (c) => {
     const snapshot = await readJson(c, restoreSchema);
     c.var.tenant.restore(snapshot as never);
-    return c.json({ ok: true });
+    return answer(c, 200, { ok: true });
   });
 
-  app.get('/clock', (c) => c.json({ ...clockView(c.var.tenant), tasks: c.var.tenant.scheduler.list() }));
+  app.get('/clock', (c) =>
+    answer(c, 200, { ...clockView(c.var.tenant), tasks: c.var.tenant.scheduler.list() }),
+  );
   app.put('/clock', async (c) => {
     const { mode } = await readJson(c, clockModeSchema);
     c.var.tenant.clock.setMode(mode);
-    return c.json(clockView(c.var.tenant));
+    return answer(c, 200, clockView(c.var.tenant));
   });
   app.post('/clock/advance', async (c) => {
     const body = await readJson(c, advanceSchema);
     const t = c.var.tenant;
     if ('ms' in body) await t.advance(body.ms);
     else await t.advanceTo(body.to);
-    return c.json(clockView(t));
+    return answer(c, 200, clockView(t));
   });
 
   app.get('/journal', (c) =>
-    c.json({ entries: c.var.tenant.journal.list(readQuery(c, journalQuerySchema)) }),
+    answer(c, 200, { entries: c.var.tenant.journal.list(readQuery(c, journalQuerySchema)) }),
   );
   app.delete('/journal', (c) => {
     c.var.tenant.journal.clear();
-    return c.json({ ok: true });
+    return answer(c, 200, { ok: true });
   });
 
-  app.get('/faults', (c) => c.json({ faults: c.var.tenant.faults.list() }));
-  app.post('/faults', async (c) => c.json(c.var.tenant.faults.add(await readJson(c, faultInputSchema)), 201));
+  app.get('/faults', (c) => answer(c, 200, { faults: c.var.tenant.faults.list() }));
+  app.post('/faults', async (c) =>
+    answer(c, 201, c.var.tenant.faults.add(await readJson(c, faultInputSchema))),
+  );
   app.delete('/faults', (c) => {
     c.var.tenant.faults.clear();
-    return c.json({ ok: true });
+    return answer(c, 200, { ok: true });
   });
   app.delete('/faults/:id', (c) => {
     c.var.tenant.faults.remove(c.req.param('id'));
-    return c.json({ ok: true });
+    return answer(c, 200, { ok: true });
   });
 
-  app.get('/rate-limit', (c) => c.json({ rateLimit: c.var.tenant.rateLimit.config }));
+  app.get('/rate-limit', (c) => answer(c, 200, { rateLimit: c.var.tenant.rateLimit.config }));
   app.put('/rate-limit', async (c) => {
     c.var.tenant.rateLimit.set(await readJson(c, rateLimitSchema));
-    return c.json({ rateLimit: c.var.tenant.rateLimit.config });
+    return answer(c, 200, { rateLimit: c.var.tenant.rateLimit.config });
   });
 
   app.get('/webhooks', (c) => {
     const w = c.var.tenant.webhooks;
-    return c.json({ url: w.url, faults: w.faults, deliveries: w.deliveries() });
+    return answer(c, 200, { url: w.url, faults: w.faults, deliveries: w.deliveries() });
   });
   app.put('/webhooks', async (c) => {
     const { url } = await readJson(c, webhookConfigSchema);
     if (url !== undefined) c.var.tenant.webhooks.setUrl(url);
-    return c.json({ url: c.var.tenant.webhooks.url });
+    return answer(c, 200, { url: c.var.tenant.webhooks.url });
   });
   app.put('/webhooks/faults', async (c) => {
     c.var.tenant.webhooks.setFaults(await readJson(c, webhookFaultsSchema));
-    return c.json({ faults: c.var.tenant.webhooks.faults });
+    return answer(c, 200, { faults: c.var.tenant.webhooks.faults });
   });
   app.post('/webhooks/:id/redeliver', async (c) => {
     const attempt = await c.var.tenant.webhooks.redeliver(c.req.param('id'));
-    return c.json({ attempt, delivery: c.var.tenant.webhooks.get(c.req.param('id')) });
+    return answer(c, 200, { attempt, delivery: c.var.tenant.webhooks.get(c.req.param('id')) });
   });
 
-  app.get('/chaos', (c) => c.json({ chaos: c.var.tenant.chaos.get() }));
+  app.get('/chaos', (c) => answer(c, 200, { chaos: c.var.tenant.chaos.get() }));
   app.put('/chaos', async (c) =>
-    c.json({ chaos: c.var.tenant.chaos.set(await readJson(c, chaosSettingSchema)) }),
+    answer(c, 200, { chaos: c.var.tenant.chaos.set(await readJson(c, chaosSettingSchema)) }),
   );
   app.delete('/chaos', (c) => {
     c.var.tenant.chaos.clear();
-    return c.json({ chaos: null });
+    return answer(c, 200, { chaos: null });
   });
 }
 

@@ -6,12 +6,12 @@
 import { Hono } from 'hono';
 import { createControlApp } from '../control/app.js';
 import { controlError } from '../control/http.js';
+import { allowDirect, answer } from '../http/answer.js';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CONTROL_BODY_BYTES } from '../http/body.js';
 import { Redactor } from '../journal/redact.js';
 import { buildControlOpenApiDocument } from '../openapi/control-document.js';
 import { registerApiDocs } from '../openapi/serve.js';
 import type { AccountLookup, EmulatorOptions, Logger, ProviderDefinition } from '../types/provider.js';
-import { allowDirect, answer } from './answer.js';
 import { createProviderApp } from './pipeline.js';
 import { SplitRouter } from './router.js';
 

@@ -11,13 +11,20 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { ApiChaos } from '../chaos/chaos.js';
 import type { FaultDecision } from '../faults/faults.js';
+import {
+  allowDirect,
+  answer,
+  LARGE_ANSWER_CHARS,
+  notedText,
+  readAndRebuild,
+  writeNoted,
+} from '../http/answer.js';
 import { readBodyText } from '../http/body.js';
 import { type ConnectionInfo, journalHeaders, RequestHeaders } from '../http/connection.js';
 import type { RequestLogEntry } from '../http/request-log.js';
 import { type Exchange, exchangeProviderCode } from '../journal/entry.js';
 import type { Redactor } from '../journal/redact.js';
 import type { AccountLookup, ProviderDefinition, ProviderEnv } from '../types/provider.js';
-import { allowDirect, answer, LARGE_ANSWER_CHARS, notedText, readAndRebuild, writeNoted } from './answer.js';
 
 /** A dropped connection travels through Hono as this marker; Emulator.fetch turns it into a network error. */
 export const DROP_HEADER = 'x-esim-sandbox-drop';

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'hono';
 import { CONTROL_ERROR_STATUS, type ControlErrorKind, controlRefusal } from '../control/http.js';
+import { answer } from '../http/answer.js';
 import type { Tenant } from '../tenants/tenant.js';
 import type { WebhookDelivery } from '../webhooks/types.js';
 import type { OpResult } from './op.js';
@@ -21,7 +22,7 @@ export type RefusalKind = (code: string) => ControlErrorKind;
 
 /** A control route's answer: the value as JSON, or `{ error: { code, message } }` with its kind's status. */
 export function controlResult<T>(c: Context, result: OpResult<T, Refusal>, kindOf: RefusalKind): Response {
-  if (result.ok) return c.json(result.obj as object);
+  if (result.ok) return answer(c, 200, result.obj as object);
   const { code, message } = result.error;
   return controlRefusal(c, kindOf(code), { code, message });
 }

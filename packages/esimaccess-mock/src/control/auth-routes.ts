@@ -3,7 +3,7 @@
  * read and changed at run time. Changes live in memory: a restart takes the options (or CLI flags) again.
  * @module
  */
-import { type ControlRoute, controlRoute } from '@esim-sandbox/emulator';
+import { answer, type ControlRoute, controlRoute } from '@esim-sandbox/emulator';
 import type { Env } from 'hono';
 import { z } from 'zod';
 import { setAuth } from '../http/auth.js';
@@ -32,7 +32,7 @@ export function esimAccessGlobalControlRoutes(rt: EsimAccessRuntime): ControlRou
         description:
           '`{ fidelity, auth: { signature, timestampClock, timestampWindowMs, singleUseRequestId, ipAllowlist, unknownAccessCode } }`',
       },
-      handle: (c) => c.json(view(rt)),
+      handle: (c) => answer(c, 200, view(rt)),
     }),
     route({
       method: 'put',
@@ -45,7 +45,7 @@ export function esimAccessGlobalControlRoutes(rt: EsimAccessRuntime): ControlRou
       response: { description: 'The settings now in force, as GET answers them.' },
       handle: (c, { body }) => {
         setAuth(rt, body);
-        return c.json(view(rt));
+        return answer(c, 200, view(rt));
       },
     }),
   ];

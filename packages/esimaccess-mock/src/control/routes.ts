@@ -9,6 +9,7 @@
 import { type EsimAccessErrorKind, getEsimAccessErrorCode } from '@esim-sandbox/core';
 import {
   type AccountEnv,
+  answer,
   type ControlErrorKind,
   type ControlRoute,
   controlResult,
@@ -54,7 +55,7 @@ const CONTROL_KIND: Record<EsimAccessErrorKind, ControlErrorKind> = {
 export const esimAccessControlKind: RefusalKind = (code) =>
   CONTROL_KIND[getEsimAccessErrorCode(code)?.kind ?? 'validation'];
 
-function answer<T>(c: Context, result: OpResult<T>): Response {
+function opAnswer<T>(c: Context, result: OpResult<T>): Response {
   return controlResult(c, result, esimAccessControlKind);
 }
 
@@ -98,7 +99,8 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       path: '/balance',
       summary: 'Balance and ledger',
       response: { description: '`{ balance, ledger }` in 1/10,000 USD' },
-      handle: (c) => c.json({ balance: c.var.tenant.state.balance, ledger: c.var.tenant.state.ledger }),
+      handle: (c) =>
+        answer(c, 200, { balance: c.var.tenant.state.balance, ledger: c.var.tenant.state.ledger }),
     }),
     route({
       method: 'put',
@@ -108,7 +110,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       response: { description: '`{ balance }`' },
       handle: (c, { body }) => {
         controlSetBalance(c.var.tenant, body.balance);
-        return c.json({ balance: body.balance });
+        return answer(c, 200, { balance: body.balance });
       },
     }),
     route({
@@ -116,7 +118,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       path: '/stock',
       summary: 'Profiles left per package',
       response: { description: '`{ stock }`: packageCode -> count; absent = unlimited' },
-      handle: (c) => c.json({ stock: c.var.tenant.state.stock }),
+      handle: (c) => answer(c, 200, { stock: c.var.tenant.state.stock }),
     }),
     route({
       method: 'put',
@@ -127,14 +129,14 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       response: { description: '`{ packageCode, count }`' },
       errors: [notFound('package')],
       handle: (c, { body }) =>
-        answer(c, controlSetStock(rt, c.var.tenant, c.req.param('packageCode') ?? '', body.count)),
+        opAnswer(c, controlSetStock(rt, c.var.tenant, c.req.param('packageCode') ?? '', body.count)),
     }),
     route({
       method: 'get',
       path: '/orders',
       summary: 'Every order of the account',
       response: { description: '`{ orders }`' },
-      handle: (c) => c.json({ orders: Object.values(c.var.tenant.state.orders) }),
+      handle: (c) => answer(c, 200, { orders: Object.values(c.var.tenant.state.orders) }),
     }),
     route({
       method: 'post',
@@ -145,7 +147,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       body: orderInputSchema,
       response: { description: '`{ orderNo, transactionId }`' },
       errors: [notFound('package')],
-      handle: (c, { body }) => answer(c, controlOrder(rt, c.var.tenant, body)),
+      handle: (c, { body }) => opAnswer(c, controlOrder(rt, c.var.tenant, body)),
     }),
     route({
       method: 'post',
@@ -155,7 +157,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       body: triggerInputSchema,
       response: { description: '`{ notifyType, steps, created, profile, deliveries, note }`' },
       errors: [notFound('profile or package'), lifecycle],
-      handle: async (c, { body }) => answer(c, await runTrigger(rt, c.var.tenant, body)),
+      handle: async (c, { body }) => opAnswer(c, await runTrigger(rt, c.var.tenant, body)),
     }),
     route({
       method: 'get',
@@ -163,7 +165,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       summary: 'One order',
       response: { description: 'The order record.' },
       errors: [notFound('order')],
-      handle: (c) => answer(c, findOrder(c.var.tenant, c.req.param('orderNo') ?? '')),
+      handle: (c) => opAnswer(c, findOrder(c.var.tenant, c.req.param('orderNo') ?? '')),
     }),
     route({
       method: 'post',
@@ -171,14 +173,14 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       summary: 'Allocate an order now, skipping the allocation delay',
       response: { description: 'The order record.' },
       errors: [notFound('order'), lifecycle],
-      handle: (c) => answer(c, controlAllocate(rt, c.var.tenant, c.req.param('orderNo') ?? '')),
+      handle: (c) => opAnswer(c, controlAllocate(rt, c.var.tenant, c.req.param('orderNo') ?? '')),
     }),
     route({
       method: 'get',
       path: '/profiles',
       summary: 'Every profile of the account',
       response: { description: '`{ profiles }`' },
-      handle: (c) => c.json({ profiles: Object.values(c.var.tenant.state.profiles) }),
+      handle: (c) => answer(c, 200, { profiles: Object.values(c.var.tenant.state.profiles) }),
     }),
     route({
       method: 'get',
@@ -186,7 +188,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       summary: 'One profile',
       response: { description: 'The profile record.' },
       errors: [notFound('profile')],
-      handle: (c) => answer(c, findProfileCopy(c.var.tenant, c.req.param('esimTranNo') ?? '')),
+      handle: (c) => opAnswer(c, findProfileCopy(c.var.tenant, c.req.param('esimTranNo') ?? '')),
     }),
     route({
       method: 'post',
@@ -196,7 +198,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       body: installInputSchema,
       response: { description: 'The profile record.' },
       errors: [notFound('profile'), lifecycle],
-      handle: (c, { body }) => answer(c, controlInstall(rt, c.var.tenant, esimTranNo(c), body)),
+      handle: (c, { body }) => opAnswer(c, controlInstall(rt, c.var.tenant, esimTranNo(c), body)),
     }),
     ...DEVICE_ROUTES.map(({ path, action, summary, description }) =>
       route({
@@ -206,7 +208,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
         description,
         response: { description: 'The profile record.' },
         errors: [notFound('profile'), lifecycle],
-        handle: (c) => answer(c, controlDevice(rt, c.var.tenant, esimTranNo(c), action)),
+        handle: (c) => opAnswer(c, controlDevice(rt, c.var.tenant, esimTranNo(c), action)),
       }),
     ),
     route({
@@ -217,7 +219,7 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       body: usageInputSchema,
       response: { description: 'The profile record.' },
       errors: [notFound('profile'), lifecycle],
-      handle: (c, { body }) => answer(c, controlAddUsage(rt, c.var.tenant, esimTranNo(c), body.bytes)),
+      handle: (c, { body }) => opAnswer(c, controlAddUsage(rt, c.var.tenant, esimTranNo(c), body.bytes)),
     }),
     route({
       method: 'post',
@@ -225,14 +227,14 @@ export function esimAccessControlRoutes(rt: EsimAccessRuntime): ControlRoute<Env
       summary: 'End the unused period or the validity now',
       response: { description: 'The profile record (UNUSED_EXPIRED or USED_EXPIRED).' },
       errors: [notFound('profile'), lifecycle],
-      handle: (c) => answer(c, controlExpire(rt, c.var.tenant, esimTranNo(c))),
+      handle: (c) => opAnswer(c, controlExpire(rt, c.var.tenant, esimTranNo(c))),
     }),
     route({
       method: 'get',
       path: '/sms',
       summary: 'SMS sent with esim/sendSms',
       response: { description: '`{ sms }`' },
-      handle: (c) => c.json({ sms: c.var.tenant.state.sms }),
+      handle: (c) => answer(c, 200, { sms: c.var.tenant.state.sms }),
     }),
   ];
 }

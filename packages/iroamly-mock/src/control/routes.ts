@@ -9,6 +9,7 @@
 import { iroamlyCodeInfo, type iroamlyCodes } from '@esim-sandbox/core';
 import {
   type AccountEnv,
+  answer,
   type ControlErrorKind,
   type ControlRoute,
   controlResult,
@@ -87,7 +88,7 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       path: '/balance',
       summary: 'Balance',
       response: { description: '`{ balance, unit, credit }`: balance in 1/100 credit' },
-      handle: (c) => c.json(balanceView(c.var.tenant.state.balance)),
+      handle: (c) => answer(c, 200, balanceView(c.var.tenant.state.balance)),
     }),
     route({
       method: 'put',
@@ -107,7 +108,7 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       query: z.object({ to: z.string().optional() }),
       response: { description: '`{ messages }`, oldest first; `to` filters by recipient' },
       handle: (c, { query }) =>
-        c.json({ messages: outboxView(c.var.tenant.state, publicBase(c, rt), query.to) }),
+        answer(c, 200, { messages: outboxView(c.var.tenant.state, publicBase(c, rt), query.to) }),
     }),
     route({
       method: 'get',
@@ -118,7 +119,7 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
       handle: async (c) => {
         const id = c.req.param('id') ?? '';
         const message = await messageView(c.var.tenant.state, id, publicBase(c, rt));
-        if (message) return c.json(message);
+        if (message) return answer(c, 200, message);
         throw new EmulatorError('NOT_FOUND', `no message '${id}'`, { field: 'id' });
       },
     }),
@@ -150,7 +151,7 @@ export function iroamlyControlRoutes(rt: IroamlyRuntime): ControlRoute<AccountRo
         const result = await runTrigger(rt, c.var.tenant, body);
         if (!result.ok) return controlAnswer(c, result);
         const base = publicBase(c, rt);
-        return c.json({
+        return answer(c, 200, {
           ...result.obj,
           messages: result.obj.messages.map((m) => renderOutboxMessage(m, base)),
         });
@@ -181,7 +182,7 @@ export function iroamlyGlobalControlRoutes(rt: IroamlyRuntime): ControlRoute<Env
       path: '/catalog',
       summary: 'Every product with its integer price',
       response: { description: 'The catalogue export; `loadCatalog` reads it back.' },
-      handle: (c) => c.json(exportCatalog(rt.catalog)),
+      handle: (c) => answer(c, 200, exportCatalog(rt.catalog)),
     }),
   ];
 }

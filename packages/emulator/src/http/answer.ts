@@ -7,14 +7,16 @@
  * than `clone()`, whose tee doubles the streams). Reading and rebuilding every answer cost more than a small
  * request's whole handling.
  *
- * Over the engine's own server the pipeline writes a noted answer to Node's response itself ({@link writeNoted}):
+ * Over the engine's own server the pipeline (and, through {@link directAnswers}, the control API) writes a noted answer
+ * to Node's response itself ({@link writeNoted}):
  * while it allows it ({@link allowDirect}), the helpers build a Response without a body, as the web Response around
  * the text (its stream, in Node 20 a transferable one) and @hono/node-server reading that stream back cost as much as
  * the rest of a small request. The bytes, status and headers on the wire are the same.
  */
-import type { Context } from 'hono';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AnswerTarget } from '../http/connection.js';
+import type { AnswerTarget, ConnectionInfo } from './connection.js';
 
 /** The context variable holding the last answer built through {@link answer} / {@link answerText}. */
 const ANSWERED = 'esimSandbox.answered';
@@ -115,4 +117,24 @@ export async function readAndRebuild(res: Response): Promise<{ text: string; res
       res: new Response(null, { status: res.status, statusText: res.statusText, headers: res.headers }),
     };
   }
+}
+
+/**
+ * For routes outside the provider pipeline (the control API): over the engine's own server, the answer a route built
+ * with {@link answer} is written to Node's response once everything inside this middleware has run (a save included),
+ * as the pipeline does for provider answers. Any other answer (`c.json`, a refusal, an error) goes out as Hono sends
+ * it. Registered first, so an answer is never out before the work behind it is done.
+ */
+export function directAnswers(): MiddlewareHandler {
+  return async (c, next) => {
+    const outgoing = c.req.method === 'HEAD' ? undefined : (c.env as ConnectionInfo | undefined)?.outgoing;
+    if (!outgoing) return next();
+    allowDirect(c, true);
+    await next();
+    const res = c.res;
+    const text = notedText(c, res);
+    if (text === undefined || res.body !== null) return;
+    writeNoted(outgoing, res, text);
+    c.res = RESPONSE_ALREADY_SENT;
+  };
 }
