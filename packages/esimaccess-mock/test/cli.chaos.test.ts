@@ -23,13 +23,7 @@ const balance = (url: string) =>
   });
 
 describe('esimaccess-mock --chaos', () => {
-  it('lists --chaos and --chaos-seed in --help', async () => {
-    const captured = cli.capture(['--help']);
-    await runEsimAccessCli(captured.io);
-    const help = captured.out.join('\n');
-    expect(help).toMatch(/--chaos PROFILE\|FILE .*gentle, realistic, hostile or a JSON profile file/);
-    expect(help).toMatch(/--chaos-seed SEED .*default 1/);
-  });
+  cli.itListsChaosFlags({ it });
 
   it("answers with eSIM Access's busy code 900001 when a profile file's busy rule fires", async () => {
     const file = join(dir, 'always-busy.json');

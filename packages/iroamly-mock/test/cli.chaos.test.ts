@@ -17,13 +17,7 @@ const dir = mkdtempSync(join(tmpdir(), 'iroamly-cli-chaos-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('iroamly-mock --chaos', () => {
-  it('lists --chaos and --chaos-seed in --help', async () => {
-    const captured = cli.capture(['--help']);
-    await runIroamlyCli(captured.io);
-    const help = captured.out.join('\n');
-    expect(help).toMatch(/--chaos PROFILE\|FILE .*gentle, realistic, hostile or a JSON profile file/);
-    expect(help).toMatch(/--chaos-seed SEED .*default 1/);
-  });
+  cli.itListsChaosFlags({ it });
 
   it("answers with iRoamly's request-failed code -1 when the profile's busy rule fires (ESIM_SANDBOX_CHAOS)", async () => {
     const file = join(dir, 'always-busy.json');

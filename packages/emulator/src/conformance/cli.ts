@@ -162,6 +162,16 @@ export function cliConformance(run: CliRunner, packageJson: URL, help: HelpConve
       const { argv = [], env = {} } = isArgv(args) ? { argv: args } : args;
       return withCli(startCli(run, argv, env), use);
     },
+    /** Registers the test that `--help` lists the engine's chaos flags (`--chaos`, `--chaos-seed`) with their defaults. */
+    itListsChaosFlags(runner: { it(name: string, fn: () => Promise<void>): unknown }): void {
+      runner.it('lists --chaos and --chaos-seed in --help', async () => {
+        const captured = captureCli(['--help']);
+        await run(captured.io);
+        const text = captured.out.join('\n');
+        assert.match(text, /--chaos PROFILE\|FILE .*gentle, realistic, hostile or a JSON profile file/);
+        assert.match(text, /--chaos-seed SEED .*default 1/);
+      });
+    },
     /** Registers a test per help and version flag, named for what it shows. */
     itHandlesHelpAndVersion(runner: { it(name: string, fn: () => Promise<void>): unknown }): void {
       for (const flag of ['--help', '-h']) {
