@@ -24,7 +24,7 @@ import { type Figure, roundsFigure } from '../support/figures.js';
 import { type RoundsSummary, summarise } from '../support/rounds.js';
 import { cheapestPackage, seedEsimAccessProfiles } from '../support/seed.js';
 import { type BenchSettings, wants } from '../support/settings.js';
-import { median } from '../support/stats.js';
+import { median, timeMs } from '../support/stats.js';
 
 /** Enough virtual time for the provider to allocate an order. */
 const ALLOCATION_MS = 60_000;
@@ -109,13 +109,6 @@ async function startBareRoute(): Promise<{ url: string; close(): Promise<void> }
   };
 }
 
-/** Ms of `fn`. */
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await fn();
-  return performance.now() - started;
-}
-
 type PerStep = Map<Step, number[]>;
 const perStep = (): PerStep => new Map(STEPS.map((s) => [s, []]));
 
@@ -140,8 +133,8 @@ async function measureCycle(
     const floorTotals = new Map<Step, number>();
     for (let i = 0; i < settings.perTestRepeats; i++) {
       await cycle(async (step, fn) => {
-        if (floor) floorTotals.set(step, (floorTotals.get(step) ?? 0) + (await timed(floor)));
-        totals.set(step, (totals.get(step) ?? 0) + (await timed(fn)));
+        if (floor) floorTotals.set(step, (floorTotals.get(step) ?? 0) + (await timeMs(floor)));
+        totals.set(step, (totals.get(step) ?? 0) + (await timeMs(fn)));
       });
     }
     for (const step of STEPS) {

@@ -22,12 +22,14 @@ export async function timeMs(fn: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
+/** A full collection (needs `--expose-gc`; without it nothing happens). */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** Heap in use after a full collection (needs `--expose-gc`; without it the reading is noisier). */
 export function settledHeapBytes(): number {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    gc();
-    gc();
-  }
+  collectGarbage();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }

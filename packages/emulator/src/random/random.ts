@@ -107,7 +107,9 @@ export class Random {
  * account credentials). It has no replayable state.
  */
 export class CryptoRandom extends Random {
-  readonly #buffer = new Uint32Array(64);
+  // One draw from the system per 1,024 values: each draw costs about 10 µs whatever its size, and a pair of
+  // credentials takes 52 values (a 64-value buffer meant nearly one draw per new account).
+  readonly #buffer = new Uint32Array(1024);
   #left = 0;
 
   constructor() {
