@@ -17,7 +17,7 @@ import { esimAccessScenario, iroamlyScenario, requestInit, type Scenario } from 
 import { measureRounds, type RoundsSummary } from '../support/rounds.js';
 import { type BenchSettings, wants } from '../support/settings.js';
 import { spawnListening } from '../support/spawn.js';
-import { collectGarbage, timeMs } from '../support/stats.js';
+import { timeMs } from '../support/stats.js';
 
 const BARE_SERVER = fileURLToPath(new URL('../baseline/bare-server.ts', import.meta.url));
 const CLI_TARGET_MS = 500;
@@ -154,13 +154,13 @@ export async function startupFigures(
     // One unmeasured pair: the first start in a process also loads the code.
     await start();
     await bare();
-    // Each sample after a full collection: the garbage of the figures before (group 1 alone leaves the mocks of
-    // 10,000 profiles) is not this start's cost, and a collection of it landing in a 3 ms start triples it.
-    const sample = (fn: () => Promise<unknown>) => () => {
-      collectGarbage();
-      return timeMs(fn);
-    };
-    const rounds = await measureRounds(runs, sample(start), sample(bare));
+    // No full collection before a sample: one makes both sides colder (a new Hono app's first answer went from 0.3
+    // to 0.8-1.9 ms), so it measures recompilation rather than the start.
+    const rounds = await measureRounds(
+      runs,
+      () => timeMs(start),
+      () => timeMs(bare),
+    );
     figures.push(
       roundsFigure(
         {

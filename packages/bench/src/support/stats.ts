@@ -22,14 +22,12 @@ export async function timeMs(fn: () => unknown): Promise<number> {
   return performance.now() - started;
 }
 
-/** A full collection (needs `--expose-gc`; without it nothing happens). */
-export function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 /** Heap in use after a full collection (needs `--expose-gc`; without it the reading is noisier). */
 export function settledHeapBytes(): number {
-  collectGarbage();
-  collectGarbage();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    gc();
+    gc();
+  }
   return process.memoryUsage().heapUsed;
 }
