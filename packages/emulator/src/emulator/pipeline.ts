@@ -12,8 +12,8 @@ import { Hono } from 'hono';
 import type { ApiChaos } from '../chaos/chaos.js';
 import type { FaultDecision } from '../faults/faults.js';
 import {
-  allowDirect,
   answer,
+  directTarget,
   LARGE_ANSWER_CHARS,
   notedText,
   readAndRebuild,
@@ -70,8 +70,7 @@ export function createProviderApp<S, P>(deps: PipelineDeps<S, P>): Hono<Provider
     const path = c.req.path;
     c.set('headers', new RequestHeaders(c));
     // Over the engine's own server a noted answer is written to Node's response here (HEAD: Hono's own answer).
-    const outgoing = method === 'HEAD' ? undefined : (c.env as ConnectionInfo | undefined)?.outgoing;
-    if (outgoing) allowDirect(c, true);
+    const outgoing = directTarget(c);
     const body = method === 'GET' || method === 'HEAD' ? '' : await readBodyText(c, deps.maxBodyBytes);
     const rawBody = body ?? '';
     c.set('rawBody', rawBody);

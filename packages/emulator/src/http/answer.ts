@@ -77,6 +77,16 @@ export function allowDirect(c: Context, on: boolean): void {
 }
 
 /**
+ * Node's response when this request's answers may be written to it directly, having allowed that on `c`
+ * ({@link allowDirect}); undefined (nothing allowed) in process, through msw, and for HEAD, which Hono answers itself.
+ */
+export function directTarget(c: Context): AnswerTarget | undefined {
+  const outgoing = c.req.method === 'HEAD' ? undefined : (c.env as ConnectionInfo | undefined)?.outgoing;
+  if (outgoing) allowDirect(c, true);
+  return outgoing;
+}
+
+/**
  * Writes a noted answer to Node's response as @hono/node-server writes a Response: lowercase headers, cookies as a
  * list, the constructor's text type when none was given, and the byte length when no length was. `bytes`, when
  * given, is `text` encoded (see {@link LARGE_ANSWER_CHARS}).
@@ -127,9 +137,8 @@ export async function readAndRebuild(res: Response): Promise<{ text: string; res
  */
 export function directAnswers(): MiddlewareHandler {
   return async (c, next) => {
-    const outgoing = c.req.method === 'HEAD' ? undefined : (c.env as ConnectionInfo | undefined)?.outgoing;
+    const outgoing = directTarget(c);
     if (!outgoing) return next();
-    allowDirect(c, true);
     await next();
     const res = c.res;
     const text = notedText(c, res);
